@@ -1,0 +1,21 @@
+package cn.tzsw.college;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Where the database is. With no {@code url} the app starts an embedded MariaDB whose files live in
+ * {@code dataDir}; with a url (APP_DB_URL) it uses that server and starts nothing.
+ */
+@ConfigurationProperties("app.db")
+public record DatabaseProperties(String url, String user, String password, String dataDir, String databaseName) {
+
+    public DatabaseProperties {
+        dataDir = StringUtils.hasText(dataDir) ? dataDir : "./data/mariadb";
+        databaseName = StringUtils.hasText(databaseName) ? databaseName : "college";
+    }
+
+    public boolean external() {
+        return StringUtils.hasText(url);
+    }
+}

@@ -1,0 +1,34 @@
+package cn.tzsw.college.security;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Runs start-up and background work (seeding, scheduled jobs) as the built-in system administrator, so that
+ * the same secured services serve them as serve people.
+ */
+public final class SystemTasks {
+
+    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "system", Role.ADMIN, null,
+            Locale.SIMPLIFIED_CHINESE);
+
+    private SystemTasks() {
+    }
+
+    public static <T> T runAsSystem(Supplier<T> task) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        AccountPrincipal principal = new AccountPrincipal(SYSTEM, "", true);
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return task.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package cn.tzsw.college.security.ui;
+
+import cn.tzsw.college.regions.RegionService;
+import cn.tzsw.college.security.AccountService;
+import cn.tzsw.college.security.AccountSummary;
+import cn.tzsw.college.security.Role;
+import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.FormErrors;
+import cn.tzsw.college.ui.Notifications;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Administrators list and search every account, and create coordinators bound to a region. */
+@Route("admin/users")
+@RolesAllowed(Role.Names.ADMIN)
+@Menu(title = "nav.users", order = 80, icon = "vaadin:key")
+class UsersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final AccountService accounts;
+    private final RegionService regions;
+    private final Grid<AccountSummary> grid = new Grid<>();
+    private final Map<String, String> regionNames = new HashMap<>();
+
+    UsersView(AccountService accounts, RegionService regions) {
+        this.accounts = accounts;
+        this.regions = regions;
+        setSizeFull();
+
+        TextField search = new TextField();
+        search.setPlaceholder(getTranslation("users.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.setId("user-search");
+        Select<Role> role = new Select<>();
+        role.setItems(Role.values());
+        role.setEmptySelectionAllowed(true);
+        role.setEmptySelectionCaption(getTranslation("users.allRoles"));
+        role.setItemLabelGenerator(r -> r == null ? getTranslation("users.allRoles") : getTranslation(r.messageKey()));
+        Button create = new Button(getTranslation("users.newStaff"), VaadinIcon.PLUS.create(), e -> openCreateDialog());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("new-staff");
+
+        grid.setId("user-grid");
+        grid.addColumn(AccountSummary::username).setHeader(getTranslation("account.username")).setAutoWidth(true);
+        grid.addColumn(AccountSummary::displayName).setHeader(getTranslation("account.displayName")).setAutoWidth(true);
+        grid.addColumn(a -> getTranslation(a.role().messageKey())).setHeader(getTranslation("account.role"));
+        grid.addColumn(a -> a.regionCode() == null ? "" : regionNames.computeIfAbsent(a.regionCode(), regions::displayPath))
+                .setHeader(getTranslation("account.region")).setFlexGrow(1);
+        grid.addColumn(a -> ChineseDates.format(a.createdAt())).setHeader(getTranslation("account.createdAt"))
+                .setAutoWidth(true);
+        grid.setItems(query -> accounts.search(search.getValue(), role.getValue(),
+                VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        role.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        FlexLayout toolbar = new FlexLayout(search, role, create);
+        toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        toolbar.addClassName("filters");
+        add(new H2(getTranslation("nav.users")), toolbar, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private void openCreateDialog() {
+        Dialog dialog = new Dialog(getTranslation("users.newStaff"));
+        StaffAccountForm form = new StaffAccountForm(regions);
+        form.addSaveListener(event -> {
+            try {
+                accounts.createStaff(event.data());
+                Notifications.success(getTranslation("users.created", event.data().getUsername()));
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (BusinessRuleException | ConstraintViolationException e) {
+                FormErrors.show(form, form.binder(), e);
+            }
+        });
+        dialog.add(form);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.users") + " | " + getTranslation("app.name");
+    }
+}

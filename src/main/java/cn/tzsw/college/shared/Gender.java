@@ -1,0 +1,5 @@
+package cn.tzsw.college.shared;
+
+public enum Gender {
+    MALE, FEMALE
+}

@@ -1,0 +1,72 @@
+package cn.tzsw.college.shell;
+
+import cn.tzsw.college.ui.Languages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm login = new LoginForm();
+
+    LoginView() {
+        addClassName("login-view");
+        H1 title = new H1(getTranslation("app.name"));
+        title.addClassName("login-title");
+        Paragraph subtitle = new Paragraph(getTranslation("app.tagline"));
+        subtitle.addClassName("login-subtitle");
+
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        login.setI18n(i18n());
+
+        Anchor signUp = new Anchor("register", getTranslation("login.signUp"));
+        signUp.addClassName("login-signup");
+        Button language = new Button(getTranslation("language.switch"),
+                e -> Languages.switchTo(getUI().orElseThrow(), Languages.other(getLocale())));
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        language.setId("language-switch");
+
+        Div card = new Div(title, subtitle, login, signUp, language);
+        card.addClassName("login-card");
+        add(card);
+    }
+
+    private LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form form = i18n.getForm();
+        form.setTitle(getTranslation("login.title"));
+        form.setUsername(getTranslation("login.username"));
+        form.setPassword(getTranslation("login.password"));
+        form.setSubmit(getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation("login.error.title"));
+        error.setMessage(getTranslation("login.error.message"));
+        error.setUsername(getTranslation("login.error.username"));
+        error.setPassword(getTranslation("login.error.password"));
+        return i18n;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " | " + getTranslation("app.name");
+    }
+}

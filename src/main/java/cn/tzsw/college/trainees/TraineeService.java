@@ -1,0 +1,108 @@
+package cn.tzsw.college.trainees;
+
+import cn.tzsw.college.regions.Region;
+import cn.tzsw.college.regions.RegionLevel;
+import cn.tzsw.college.regions.RegionService;
+import cn.tzsw.college.security.AccessScope;
+import cn.tzsw.college.security.AccountService;
+import cn.tzsw.college.security.AuthenticatedUser;
+import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.IdNumber;
+import cn.tzsw.college.shared.RegionCodes;
+import cn.tzsw.college.trainees.domain.Trainee;
+import cn.tzsw.college.trainees.domain.TraineeRepository;
+import jakarta.validation.Valid;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** Trainees: self-registration, and the region-scoped directory for administrators and coordinators. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class TraineeService {
+
+    private final TraineeRepository trainees;
+    private final AccountService accounts;
+    private final RegionService regions;
+    private final AccessScope scope;
+    private final AuthenticatedUser authenticatedUser;
+
+    TraineeService(TraineeRepository trainees, AccountService accounts, RegionService regions, AccessScope scope,
+                   AuthenticatedUser authenticatedUser) {
+        this.trainees = trainees;
+        this.accounts = accounts;
+        this.regions = regions;
+        this.scope = scope;
+        this.authenticatedUser = authenticatedUser;
+    }
+
+    /**
+     * Registers a social worker and their sign-in account (user name = mobile number). Open to anonymous
+     * visitors; every rule is checked here, whatever the form did.
+     */
+    @Transactional
+    public long signUp(@Valid TraineeSignUp signUp, Locale locale) {
+        IdNumber idNumber = IdNumber.of(signUp.getIdNumber());
+        String phone = signUp.getPhone().strip();
+        Region region = regions.find(signUp.getRegionCode())
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE)
+                .orElseThrow(() -> BusinessRuleException.onField("regionCode", "trainee.region.level"));
+        if (trainees.existsByIdNumber(idNumber.value())) {
+            throw BusinessRuleException.onField("idNumber", "trainee.idNumber.taken");
+        }
+        if (trainees.existsByPhone(phone) || accounts.usernameTaken(phone)) {
+            throw BusinessRuleException.onField("phone", "trainee.phone.taken");
+        }
+        String name = signUp.getName().strip();
+        long accountId = accounts.createTraineeAccount(phone, signUp.getPassword(), name, locale);
+        try {
+            return trainees.saveAndFlush(new Trainee(accountId, name, idNumber, phone, signUp.getWorkUnit().strip(),
+                    region.code(), signUp.getCertificateLevel(), signUp.getPeriodStart())).getId();
+        } catch (DataIntegrityViolationException e) {
+            // Two sign-ups with the same numbers at the same moment: the unique keys decide.
+            throw BusinessRuleException.onField("idNumber", "trainee.idNumber.taken");
+        }
+    }
+
+    /** A trainee inside the caller's subtree; anything else (missing or foreign) is the same access error. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public TraineeDetails get(long id) {
+        return trainees.findById(id).filter(t -> scope.canSee(t.getRegionCode())).map(Trainee::toDetails)
+                .orElseThrow(() -> new AccessDeniedException("trainee not accessible"));
+    }
+
+    /**
+     * One page of the trainees the caller may see, optionally narrowed to a region (which must itself be
+     * inside the caller's subtree) and a name, phone or ID number.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public Page<TraineeSummary> search(String text, String regionCode, Pageable pageable) {
+        String prefix;
+        if (regionCode != null && !regionCode.isBlank()) {
+            scope.requireVisible(regionCode);
+            prefix = RegionCodes.subtreePrefix(regionCode);
+        } else {
+            prefix = scope.visiblePrefix().orElse("");
+        }
+        String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        Pageable ordered = pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("name", "id"));
+        return trainees.search(prefix, query, ordered).map(Trainee::toSummary);
+    }
+
+    /** The signed-in trainee's own profile. */
+    @PreAuthorize("hasRole('TRAINEE')")
+    public Optional<TraineeDetails> mine() {
+        return trainees.findByAccountId(authenticatedUser.require().accountId()).map(Trainee::toDetails);
+    }
+}

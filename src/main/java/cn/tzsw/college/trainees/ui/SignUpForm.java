@@ -1,0 +1,123 @@
+package cn.tzsw.college.trainees.ui;
+
+import cn.tzsw.college.regions.RegionLevel;
+import cn.tzsw.college.regions.RegionService;
+import cn.tzsw.college.shared.IdNumber;
+import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.trainees.TraineeSignUp;
+import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.RegionPicker;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import java.time.LocalDate;
+
+/** The self-registration form; fires {@link SubmitEvent} with a bean that passed every field check. */
+class SignUpForm extends FormLayout {
+
+    final TextField name = new TextField();
+    final TextField phone = new TextField();
+    final TextField idNumber = new TextField();
+    final TextField workUnit = new TextField();
+    final RegionPicker regionCode;
+    final Select<CertificateLevel> certificateLevel = new Select<>();
+    final DatePicker periodStart = new DatePicker();
+    final PasswordField password = new PasswordField();
+    final PasswordField passwordConfirmation = new PasswordField();
+    private final Span derived = new Span();
+    private final BeanValidationBinder<TraineeSignUp> binder = new BeanValidationBinder<>(TraineeSignUp.class);
+
+    SignUpForm(RegionService regions) {
+        regionCode = new RegionPicker(regions, regions.home().code(), RegionLevel.VILLAGE);
+        name.setLabel(getTranslation("trainee.name"));
+        phone.setLabel(getTranslation("trainee.phone"));
+        phone.setMaxLength(11);
+        idNumber.setLabel(getTranslation("trainee.idNumber"));
+        idNumber.setMaxLength(18);
+        idNumber.setValueChangeMode(ValueChangeMode.ON_BLUR);
+        workUnit.setLabel(getTranslation("trainee.workUnit"));
+        workUnit.setPlaceholder(getTranslation("trainee.workUnit.placeholder"));
+        regionCode.setLabel(getTranslation("trainee.region"));
+        regionCode.setHelperText(getTranslation("trainee.region.help"));
+        certificateLevel.setLabel(getTranslation("trainee.certificateLevel"));
+        certificateLevel.setItems(CertificateLevel.values());
+        certificateLevel.setItemLabelGenerator(level -> getTranslation(level.messageKey()));
+        periodStart.setLabel(getTranslation("trainee.periodStart"));
+        periodStart.setHelperText(getTranslation("trainee.periodStart.help"));
+        periodStart.setMax(LocalDate.now());
+        periodStart.setI18n(ChineseDates.datePickerI18n());
+        password.setLabel(getTranslation("trainee.password"));
+        passwordConfirmation.setLabel(getTranslation("trainee.passwordConfirmation"));
+        derived.addClassName("derived-info");
+        derived.setId("derived-info");
+
+        binder.forField(passwordConfirmation)
+                .withValidator(value -> value.equals(password.getValue()), getTranslation("validation.password.mismatch"))
+                .bind("passwordConfirmation");
+        binder.forField(periodStart)
+                .withValidator(date -> date != null || !certificateLevel.getValue().certified(),
+                        getTranslation("validation.periodStart.required"))
+                .bind("periodStart");
+        binder.bindInstanceFields(this);
+        binder.setBean(new TraineeSignUp());
+
+        certificateLevel.addValueChangeListener(e -> periodStart.setVisible(e.getValue() != null && e.getValue().certified()));
+        periodStart.setVisible(false);
+        idNumber.addValueChangeListener(e -> showDerived(e.getValue()));
+
+        Button submit = new Button(getTranslation("signUp.submit"), e -> submit());
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setId("sign-up-submit");
+
+        add(name, phone, idNumber, derived, workUnit, regionCode, certificateLevel, periodStart, password,
+                passwordConfirmation, submit);
+        setColspan(regionCode, 2);
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));
+    }
+
+    private void showDerived(String text) {
+        if (IdNumber.isValid(text)) {
+            IdNumber id = IdNumber.of(text);
+            derived.setText(getTranslation("trainee.derived", getTranslation("gender." + id.gender().name()),
+                    ChineseDates.format(id.birthDate())));
+        } else {
+            derived.setText("");
+        }
+    }
+
+    private void submit() {
+        if (binder.validate().isOk()) {
+            fireEvent(new SubmitEvent(this, binder.getBean()));
+        }
+    }
+
+    BeanValidationBinder<TraineeSignUp> binder() {
+        return binder;
+    }
+
+    Registration addSubmitListener(com.vaadin.flow.component.ComponentEventListener<SubmitEvent> listener) {
+        return addListener(SubmitEvent.class, listener);
+    }
+
+    static class SubmitEvent extends ComponentEvent<SignUpForm> {
+        private final TraineeSignUp signUp;
+
+        SubmitEvent(SignUpForm source, TraineeSignUp signUp) {
+            super(source, false);
+            this.signUp = signUp;
+        }
+
+        TraineeSignUp signUp() {
+            return signUp;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package cn.tzsw.college.ui;
+
+import cn.tzsw.college.shared.BusinessRuleException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Turns what a service threw into one sentence the user can act on. */
+public final class UserMessages {
+
+    private UserMessages() {
+    }
+
+    public static String describe(Component context, Throwable error) {
+        Throwable cause = rootCause(error);
+        if (cause instanceof BusinessRuleException rule) {
+            return context.getTranslation(rule.messageKey(), rule.arguments());
+        }
+        if (cause instanceof AccessDeniedException) {
+            return context.getTranslation("error.accessDenied");
+        }
+        return context.getTranslation("error.unexpected");
+    }
+
+    static String describe(UI ui, Throwable error) {
+        return describe((Component) ui, error);
+    }
+
+    public static Throwable rootCause(Throwable error) {
+        Throwable current = error;
+        while (current.getCause() != null && current.getCause() != current
+                && !(current instanceof BusinessRuleException) && !(current instanceof AccessDeniedException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,37 @@
+package cn.tzsw.college;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that need the whole application: one Spring context on a random port, a real MariaDB
+ * (the embedded one in target/test-mariadb, wiped once per test run, or the server APP_DB_URL names), and the
+ * demo data (admin, coordinators of 台州市/椒江区/海门街道, 50 trainees).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.db.data-dir=target/test-mariadb")
+@ActiveProfiles("demo")
+public abstract class IntegrationTest {
+
+    static {
+        wipe(new File("target/test-mariadb").toPath());
+    }
+
+    private static void wipe(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package cn.tzsw.college.regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tzsw.college.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class RegionTreeTest extends IntegrationTest {
+
+    static final String ZHEJIANG = "330000000000";
+    static final String TAIZHOU = "331000000000";
+    static final String JIAOJIANG = "331002000000";
+    static final String LINHAI_TOWNSHIP = "331082001000";
+
+    @Autowired
+    RegionService regions;
+    @Autowired
+    RegionLoader loader;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void taizhou_has_9_counties_136_townships_and_3429_villages() {
+        var counts = regions.countSubtreeByLevel(TAIZHOU);
+        assertThat(counts).containsEntry(RegionLevel.CITY, 1L)
+                .containsEntry(RegionLevel.COUNTY, 9L)
+                .containsEntry(RegionLevel.TOWNSHIP, 136L)
+                .containsEntry(RegionLevel.VILLAGE, 3429L);
+    }
+
+    @Test
+    void zhejiang_has_11_cities_and_90_counties() {
+        var counts = regions.countSubtreeByLevel(ZHEJIANG);
+        assertThat(counts).containsEntry(RegionLevel.CITY, 11L).containsEntry(RegionLevel.COUNTY, 90L);
+        assertThat(regions.children(ZHEJIANG)).hasSize(11);
+    }
+
+    @Test
+    void membership_is_decided_by_the_tree() {
+        assertThat(regions.isWithin("331002001003", JIAOJIANG)).isTrue();
+        assertThat(regions.isWithin("331002001003", TAIZHOU)).isTrue();
+        assertThat(regions.isWithin(LINHAI_TOWNSHIP, JIAOJIANG)).isFalse();
+        assertThat(regions.isWithin("331002999999", JIAOJIANG)).as("a code that names no unit").isFalse();
+        assertThat(regions.isWithin("garbage", JIAOJIANG)).isFalse();
+    }
+
+    @Test
+    void the_path_runs_from_the_province_to_the_unit() {
+        assertThat(regions.path("331002001003")).extracting(Region::level)
+                .containsExactly(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP,
+                        RegionLevel.VILLAGE);
+        assertThat(regions.displayPath("331002001000")).isEqualTo("台州市/椒江区/海门街道");
+    }
+
+    @Test
+    void subtree_queries_use_the_primary_key_range() {
+        String plan = jdbc.queryForList("EXPLAIN SELECT level, COUNT(*) FROM region WHERE code LIKE '331002%' GROUP BY level")
+                .toString();
+        assertThat(plan).contains("PRIMARY").contains("range");
+    }
+
+    @Test
+    void loading_again_adds_nothing() throws Exception {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM region", Long.class);
+        loader.run(new DefaultApplicationArguments());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM region", Long.class)).isEqualTo(before).isEqualTo(27036L);
+    }
+}
