@@ -4,6 +4,7 @@ import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.security.StaffAccountData;
+import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.RegionPicker;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -24,7 +25,7 @@ class StaffAccountForm extends FormLayout {
     final Select<Role> role = new Select<>();
     final RegionPicker regionCode;
     final PasswordField password = new PasswordField();
-    private final BeanValidationBinder<StaffAccountData> binder = new BeanValidationBinder<>(StaffAccountData.class);
+    private final BeanValidationBinder<StaffAccountData> binder = FormBinders.forBean(StaffAccountData.class);
 
     StaffAccountForm(RegionService regions) {
         regionCode = new RegionPicker(regions, regions.home().code(), RegionLevel.TOWNSHIP);

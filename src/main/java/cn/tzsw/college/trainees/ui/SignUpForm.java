@@ -6,6 +6,7 @@ import cn.tzsw.college.shared.IdNumber;
 import cn.tzsw.college.trainees.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeSignUp;
 import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.RegionPicker;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.button.Button;
@@ -34,7 +35,7 @@ class SignUpForm extends FormLayout {
     final PasswordField password = new PasswordField();
     final PasswordField passwordConfirmation = new PasswordField();
     private final Span derived = new Span();
-    private final BeanValidationBinder<TraineeSignUp> binder = new BeanValidationBinder<>(TraineeSignUp.class);
+    private final BeanValidationBinder<TraineeSignUp> binder = FormBinders.forBean(TraineeSignUp.class);
 
     SignUpForm(RegionService regions) {
         regionCode = new RegionPicker(regions, regions.home().code(), RegionLevel.VILLAGE);
