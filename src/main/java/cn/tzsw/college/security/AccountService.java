@@ -81,6 +81,12 @@ public class AccountService {
         return accounts.search(text == null ? "" : text.strip(), role, pageable).map(AccountService::toSummary);
     }
 
+    /** The language an account chose, for mails written to it. */
+    @Transactional(readOnly = true)
+    public Locale languageOf(long accountId) {
+        return accounts.findById(accountId).map(a -> Locale.forLanguageTag(a.getLocale())).orElse(Locale.SIMPLIFIED_CHINESE);
+    }
+
     @Transactional(readOnly = true)
     public boolean usernameTaken(String username) {
         return accounts.existsByUsername(username);

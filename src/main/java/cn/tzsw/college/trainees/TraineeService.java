@@ -12,8 +12,11 @@ import cn.tzsw.college.shared.RegionCodes;
 import cn.tzsw.college.trainees.domain.Trainee;
 import cn.tzsw.college.trainees.domain.TraineeRepository;
 import jakarta.validation.Valid;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -66,7 +69,8 @@ public class TraineeService {
         String name = signUp.getName().strip();
         long accountId = accounts.createTraineeAccount(phone, signUp.getPassword(), name, locale);
         try {
-            return trainees.saveAndFlush(new Trainee(accountId, name, idNumber, phone, signUp.getWorkUnit().strip(),
+            String email = signUp.getEmail() == null || signUp.getEmail().isBlank() ? null : signUp.getEmail().strip();
+            return trainees.saveAndFlush(new Trainee(accountId, name, idNumber, phone, email, signUp.getWorkUnit().strip(),
                     region.code(), signUp.getCertificateLevel(), signUp.getPeriodStart())).getId();
         } catch (DataIntegrityViolationException e) {
             // Two sign-ups with the same numbers at the same moment: the unique keys decide.
@@ -98,6 +102,20 @@ public class TraineeService {
         Pageable ordered = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("name", "id"));
         return trainees.search(prefix, query, ordered).map(Trainee::toSummary);
+    }
+
+    /** Several trainees by id, for rosters; administrators see everyone, coordinators their subtree. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public Map<Long, TraineeSummary> summaries(Collection<Long> ids) {
+        return trainees.findAllById(ids).stream().filter(t -> scope.canSee(t.getRegionCode()))
+                .collect(Collectors.toMap(Trainee::getId, Trainee::toSummary));
+    }
+
+    /** Where and in which language to write to a trainee; for notifications, which run as the system. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<TraineeContact> contact(long traineeId) {
+        return trainees.findById(traineeId).map(t -> new TraineeContact(t.getId(), t.getName(), t.getEmail(),
+                accounts.languageOf(t.getAccountId())));
     }
 
     /** The signed-in trainee's own profile. */

@@ -3,6 +3,7 @@ package cn.tzsw.college.trainees;
 import cn.tzsw.college.shared.ValidIdNumber;
 import cn.tzsw.college.shared.ValidPhone;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -25,6 +26,10 @@ public class TraineeSignUp {
     @NotBlank
     @ValidIdNumber
     private String idNumber = "";
+
+    @Email
+    @Size(max = 120)
+    private String email = "";
 
     @NotBlank
     @Size(max = 100)
@@ -77,6 +82,14 @@ public class TraineeSignUp {
 
     public void setIdNumber(String idNumber) {
         this.idNumber = idNumber;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public String getWorkUnit() {

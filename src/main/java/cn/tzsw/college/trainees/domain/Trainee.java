@@ -37,6 +37,8 @@ public class Trainee {
 
     private String phone;
 
+    private String email;
+
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private Gender gender;
@@ -64,14 +66,15 @@ public class Trainee {
     protected Trainee() {
     }
 
-    public Trainee(long accountId, String name, IdNumber idNumber, String phone, String workUnit, String regionCode,
-                   CertificateLevel certificateLevel, LocalDate periodStart) {
+    public Trainee(long accountId, String name, IdNumber idNumber, String phone, String email, String workUnit,
+                   String regionCode, CertificateLevel certificateLevel, LocalDate periodStart) {
         this.accountId = accountId;
         this.name = name;
         this.idNumber = idNumber.value();
         this.gender = idNumber.gender();
         this.birthDate = idNumber.birthDate();
         this.phone = phone;
+        this.email = email;
         this.workUnit = workUnit;
         this.regionCode = regionCode;
         this.certificateLevel = certificateLevel;
@@ -81,6 +84,18 @@ public class Trainee {
 
     public Long getId() {
         return id;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public String getRegionCode() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
@@ -28,6 +29,7 @@ class SignUpForm extends FormLayout {
     final TextField name = new TextField();
     final TextField phone = new TextField();
     final TextField idNumber = new TextField();
+    final EmailField email = new EmailField();
     final TextField workUnit = new TextField();
     final RegionPicker regionCode;
     final Select<CertificateLevel> certificateLevel = new Select<>();
@@ -45,6 +47,8 @@ class SignUpForm extends FormLayout {
         idNumber.setLabel(getTranslation("trainee.idNumber"));
         idNumber.setMaxLength(18);
         idNumber.setValueChangeMode(ValueChangeMode.ON_BLUR);
+        email.setLabel(getTranslation("trainee.email"));
+        email.setHelperText(getTranslation("trainee.email.help"));
         workUnit.setLabel(getTranslation("trainee.workUnit"));
         workUnit.setPlaceholder(getTranslation("trainee.workUnit.placeholder"));
         regionCode.setLabel(getTranslation("trainee.region"));
@@ -79,7 +83,7 @@ class SignUpForm extends FormLayout {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("sign-up-submit");
 
-        add(name, phone, idNumber, derived, workUnit, regionCode, certificateLevel, periodStart, password,
+        add(name, phone, idNumber, derived, email, workUnit, regionCode, certificateLevel, periodStart, password,
                 passwordConfirmation, submit);
         setColspan(regionCode, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));

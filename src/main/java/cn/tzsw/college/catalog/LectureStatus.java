@@ -1,0 +1,5 @@
+package cn.tzsw.college.catalog;
+
+public enum LectureStatus {
+    SCHEDULED, CANCELLED
+}

@@ -1,0 +1,36 @@
+package cn.tzsw.college.notification;
+
+import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.trainees.TraineeContact;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Writes a notice in the recipient's language from the one MessageSource. */
+@Component
+class MailComposer {
+
+    private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final MessageSource messages;
+    private final MailProperties properties;
+
+    MailComposer(MessageSource messages, MailProperties properties) {
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    /** Subject and body of notice {@code kind} (mail.KIND.subject / mail.KIND.body) about a lecture. */
+    String[] compose(String kind, TraineeContact to, LectureInfo lecture) {
+        Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        DateTimeFormatter format = locale == Locale.ENGLISH ? ENGLISH : CHINESE;
+        String place = lecture.venue() != null ? lecture.venue()
+                : messages.getMessage("mail.place.online", null, locale);
+        Object[] args = {to.name(), lecture.courseTitle(), format.format(lecture.startsAt()),
+                format.format(lecture.endsAt()), place, properties.baseUrl() + "/lectures/" + lecture.id()};
+        return new String[] {messages.getMessage("mail." + kind + ".subject", args, locale),
+                messages.getMessage("mail." + kind + ".body", args, locale)};
+    }
+}

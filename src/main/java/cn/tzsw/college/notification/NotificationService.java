@@ -1,0 +1,102 @@
+package cn.tzsw.college.notification;
+
+import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.LectureEvents;
+import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.notification.domain.MailMessage;
+import cn.tzsw.college.notification.domain.MailMessageRepository;
+import cn.tzsw.college.registration.RegistrationEvents;
+import cn.tzsw.college.registration.RegistrationService;
+import cn.tzsw.college.security.SystemTasks;
+import cn.tzsw.college.trainees.TraineeContact;
+import cn.tzsw.college.trainees.TraineeService;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mail notices. Listeners run inside the transaction that caused them and only write to the outbox, so a
+ * notice exists exactly when its cause committed; {@link MailDispatcher} sends it afterwards, with retries.
+ */
+@Service
+@Transactional
+public class NotificationService {
+
+    private final MailMessageRepository outbox;
+    private final MailComposer composer;
+    private final TraineeService trainees;
+    private final CatalogService catalog;
+    private final RegistrationService registrations;
+    private final Clock clock;
+
+    NotificationService(MailMessageRepository outbox, MailComposer composer, TraineeService trainees,
+                        CatalogService catalog, RegistrationService registrations, Clock clock) {
+        this.outbox = outbox;
+        this.composer = composer;
+        this.trainees = trainees;
+        this.catalog = catalog;
+        this.registrations = registrations;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onConfirmed(RegistrationEvents.Confirmed event) {
+        notify("confirmed", event.traineeId(), catalog.get(event.lectureId()));
+    }
+
+    @EventListener
+    void onWaitlisted(RegistrationEvents.Waitlisted event) {
+        notify("waitlisted", event.traineeId(), catalog.get(event.lectureId()));
+    }
+
+    @EventListener
+    void onPromoted(RegistrationEvents.Promoted event) {
+        notify("promoted", event.traineeId(), catalog.get(event.lectureId()));
+    }
+
+    @EventListener
+    void onLectureChanged(LectureEvents.Changed event) {
+        LectureInfo lecture = catalog.get(event.lectureId());
+        String kind = event.cancelled() ? "cancelled" : "changed";
+        SystemTasks.runAsSystem(() -> registrations.activeTraineeIds(lecture.id()))
+                .forEach(traineeId -> notify(kind, traineeId, lecture));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Page<OutboxMail> outbox(Set<MailStatus> statuses, Pageable pageable) {
+        Set<MailStatus> wanted = statuses == null || statuses.isEmpty() ? EnumSet.allOf(MailStatus.class) : statuses;
+        return outbox.findByStatusIn(wanted, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "id"))).map(MailMessage::toOutboxMail);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public long count(MailStatus status) {
+        return outbox.countByStatus(status);
+    }
+
+    /** Puts a failed mail back in line, to be tried again at once. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void retry(long mailId) {
+        outbox.findById(mailId).ifPresent(mail -> mail.retryNow(LocalDateTime.now(clock)));
+    }
+
+    private void notify(String kind, long traineeId, LectureInfo lecture) {
+        TraineeContact contact = SystemTasks.runAsSystem(() -> trainees.contact(traineeId)).orElse(null);
+        if (contact == null || contact.email() == null) {
+            return; // nobody to write to: the notice is on the trainee's own pages anyway
+        }
+        String[] mail = composer.compose(kind, contact, lecture);
+        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], LocalDateTime.now(clock)));
+    }
+}

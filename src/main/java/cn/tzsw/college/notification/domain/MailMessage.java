@@ -1,0 +1,99 @@
+package cn.tzsw.college.notification.domain;
+
+import cn.tzsw.college.notification.MailStatus;
+import cn.tzsw.college.notification.OutboxMail;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+@Entity
+@Table(name = "mail_outbox")
+public class MailMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String recipient;
+
+    private String subject;
+
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR)
+    private MailStatus status;
+
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private LocalDateTime nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at")
+    private LocalDateTime createdAt;
+
+    @Column(name = "sent_at")
+    private LocalDateTime sentAt;
+
+    protected MailMessage() {
+    }
+
+    public MailMessage(String recipient, String subject, String body, LocalDateTime now) {
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.status = MailStatus.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    public void sent(LocalDateTime now) {
+        status = MailStatus.SENT;
+        attempts++;
+        sentAt = now;
+        lastError = null;
+    }
+
+    /** Waits {@code firstRetry}, then twice as long after each further failure; gives up after maxAttempts. */
+    public void failed(String error, LocalDateTime now, Duration firstRetry, int maxAttempts) {
+        attempts++;
+        lastError = error == null ? "" : error.substring(0, Math.min(error.length(), 500));
+        if (attempts >= maxAttempts) {
+            status = MailStatus.FAILED;
+        } else {
+            nextAttemptAt = now.plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 10)));
+        }
+    }
+
+    public void retryNow(LocalDateTime now) {
+        status = MailStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public OutboxMail toOutboxMail() {
+        return new OutboxMail(id, recipient, subject, status, attempts, createdAt, nextAttemptAt, sentAt, lastError);
+    }
+}

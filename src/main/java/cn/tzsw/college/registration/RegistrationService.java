@@ -1,0 +1,297 @@
+package cn.tzsw.college.registration;
+
+import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.CourseStatus;
+import cn.tzsw.college.catalog.LectureEvents;
+import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.catalog.LectureSeats;
+import cn.tzsw.college.catalog.LectureStatus;
+import cn.tzsw.college.catalog.OrganiserScope;
+import cn.tzsw.college.registration.domain.Registration;
+import cn.tzsw.college.registration.domain.RegistrationRepository;
+import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.RegionCodes;
+import cn.tzsw.college.trainees.TraineeDetails;
+import cn.tzsw.college.trainees.TraineeService;
+import cn.tzsw.college.trainees.TraineeSummary;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registration for lectures: seats first come first served, a waitlist when full, promotion when a seat frees.
+ * Every seat decision for a lecture happens while its row is locked (see {@link LectureSeats}), so the roster
+ * never exceeds capacity and the line is served in order, whatever arrives at the same moment.
+ */
+@Service
+@Transactional
+public class RegistrationService {
+
+    private static final Set<RegistrationStatus> ACTIVE = EnumSet.of(RegistrationStatus.REGISTERED,
+            RegistrationStatus.WAITLISTED);
+    private static final int PROMOTION_BATCH = 50;
+
+    private final RegistrationRepository registrations;
+    private final CatalogService catalog;
+    private final LectureSeats seats;
+    private final TraineeService trainees;
+    private final OrganiserScope organisers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RegistrationService(RegistrationRepository registrations, CatalogService catalog, LectureSeats seats,
+                        TraineeService trainees, OrganiserScope organisers, ApplicationEventPublisher events,
+                        Clock clock) {
+        this.registrations = registrations;
+        this.catalog = catalog;
+        this.seats = seats;
+        this.trainees = trainees;
+        this.organisers = organisers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The signed-in trainee registers: a seat if one is free, else a place in line. */
+    @PreAuthorize("hasRole('TRAINEE')")
+    public RegistrationOutcome register(long lectureId) {
+        return enrol(me(), catalog.get(lectureId), false);
+    }
+
+    /** The signed-in trainee cancels, before the lecture's cancellation deadline. */
+    @PreAuthorize("hasRole('TRAINEE')")
+    public void cancel(long lectureId) {
+        LectureInfo lecture = catalog.get(lectureId);
+        if (now().isAfter(lecture.cancellationDeadline())) {
+            throw new BusinessRuleException("registration.cancelDeadlinePassed");
+        }
+        long registrationId = registrations.findByLectureIdAndTraineeId(lectureId, me().id())
+                .orElseThrow(() -> new BusinessRuleException("registration.notRegistered")).getId();
+        withdraw(registrationId, lecture);
+    }
+
+    @PreAuthorize("hasRole('TRAINEE')")
+    @Transactional(readOnly = true)
+    public List<MyLecture> myLectures() {
+        Map<Long, Registration> mine = registrations.findByTraineeIdAndStatusIn(me().id(), ACTIVE).stream()
+                .collect(Collectors.toMap(Registration::getLectureId, Function.identity()));
+        return catalog.findAll(mine.keySet()).stream()
+                .map(lecture -> toMyLecture(mine.get(lecture.id()), lecture))
+                .sorted(Comparator.comparing(m -> m.lecture().startsAt()))
+                .toList();
+    }
+
+    /** The signed-in trainee's place on one lecture, if any. */
+    @PreAuthorize("hasRole('TRAINEE')")
+    @Transactional(readOnly = true)
+    public java.util.Optional<MyLecture> myRegistration(long lectureId) {
+        return registrations.findByLectureIdAndTraineeId(lectureId, me().id()).filter(Registration::isActive)
+                .map(r -> toMyLecture(r, catalog.get(lectureId)));
+    }
+
+    /** An administrator adds a trainee by hand: the registration window does not apply, seats still do. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public RegistrationOutcome addByAdmin(long lectureId, long traineeId) {
+        LectureInfo lecture = managedLecture(lectureId);
+        return enrol(trainees.get(traineeId), lecture, true);
+    }
+
+    /** An administrator removes a registration; a freed seat goes to the first in line. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void removeByAdmin(long registrationId) {
+        Registration registration = registrations.findById(registrationId)
+                .orElseThrow(() -> new BusinessRuleException("registration.notRegistered"));
+        withdraw(registrationId, managedLecture(registration.getLectureId()));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Page<RosterEntry> roster(long lectureId, Set<RegistrationStatus> statuses, Pageable pageable) {
+        managedLecture(lectureId);
+        Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by("status", "queuedAt", "id"));
+        Page<Registration> page = registrations.findByLectureIdAndStatusIn(lectureId, statuses, ordered);
+        return new PageImpl<>(toRoster(page.getContent()), pageable, page.getTotalElements());
+    }
+
+    /** The whole roster (seat holders, then the line, then cancellations) for export. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<RosterEntry> fullRoster(long lectureId) {
+        managedLecture(lectureId);
+        return toRoster(registrations.findByLectureIdAndStatusInOrderByQueuedAtAscIdAsc(lectureId,
+                EnumSet.allOf(RegistrationStatus.class)).stream()
+                .sorted(Comparator.comparing(Registration::getStatus)).toList());
+    }
+
+    /** Trainees on the roster or in line, for notices about the lecture (read as the system). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Long> activeTraineeIds(long lectureId) {
+        return registrations.findByLectureIdAndStatusInOrderByQueuedAtAscIdAsc(lectureId, ACTIVE).stream()
+                .map(Registration::getTraineeId).toList();
+    }
+
+    /** More capacity: the line moves up, in order, as far as the new seats (and county quotas) allow. */
+    @EventListener
+    void onSeatsAdded(LectureEvents.SeatsAdded event) {
+        LectureInfo lecture = catalog.get(event.lectureId());
+        seats.lock(lecture.id());
+        promote(lecture, Integer.MAX_VALUE);
+    }
+
+    /** Less capacity than seats taken: the latest registrations go back to the front of the line. */
+    @EventListener
+    void onOverbooked(LectureEvents.Overbooked event) {
+        LectureInfo lecture = catalog.get(event.lectureId());
+        seats.lock(lecture.id());
+        for (Registration latest : registrations.findByLectureIdAndStatusOrderByQueuedAtDescIdDesc(lecture.id(),
+                RegistrationStatus.REGISTERED, Limit.of(event.excess()))) {
+            latest.changeStatus(RegistrationStatus.WAITLISTED, now());
+            seats.release(lecture.id(), latest.getCountyCode(), lecture.hasQuotaFor(latest.getCountyCode()));
+        }
+        registrations.flush();
+    }
+
+    private RegistrationOutcome enrol(TraineeDetails trainee, LectureInfo lecture, boolean byAdmin) {
+        LocalDateTime now = now();
+        if (lecture.status() != LectureStatus.SCHEDULED || lecture.courseStatus() != CourseStatus.PUBLISHED) {
+            throw new BusinessRuleException("registration.lectureNotOpen");
+        }
+        if (!byAdmin && !lecture.registrationOpenAt(now)) {
+            throw new BusinessRuleException("registration.windowClosed");
+        }
+        if (!byAdmin && lecture.regionRestriction() != null
+                && !RegionCodes.contains(lecture.regionRestriction(), trainee.regionCode())) {
+            throw new BusinessRuleException("registration.outsideRegion");
+        }
+        Registration registration = registrations.findByLectureIdAndTraineeId(lecture.id(), trainee.id())
+                .orElseGet(() -> new Registration(lecture.id(), trainee.id(), countyOf(trainee.regionCode())));
+        if (registration.isActive()) {
+            throw new BusinessRuleException("registration.already");
+        }
+        registrations.overlappingLecture(trainee.id(), lecture.id(), lecture.startsAt(), lecture.endsAt())
+                .ifPresent(other -> {
+                    throw new BusinessRuleException("registration.overlap", catalog.get(other).courseTitle());
+                });
+        String county = registration.getCountyCode();
+        LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
+        RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
+                : RegistrationStatus.WAITLISTED;
+        registration.enter(status, byAdmin, now);
+        try {
+            registration = registrations.saveAndFlush(registration);
+        } catch (DataIntegrityViolationException e) {
+            throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
+        }
+        if (status == RegistrationStatus.REGISTERED) {
+            events.publishEvent(new RegistrationEvents.Confirmed(registration.getId(), trainee.id(), lecture.id()));
+            return new RegistrationOutcome(registration.getId(), status, 0);
+        }
+        events.publishEvent(new RegistrationEvents.Waitlisted(registration.getId(), trainee.id(), lecture.id()));
+        return new RegistrationOutcome(registration.getId(), status, positionOf(registration));
+    }
+
+    /** Locks the lecture, then the registration (the order every seat decision takes), and gives the place up. */
+    private void withdraw(long registrationId, LectureInfo lecture) {
+        seats.lock(lecture.id());
+        Registration registration = registrations.lockById(registrationId).filter(Registration::isActive)
+                .orElseThrow(() -> new BusinessRuleException("registration.notRegistered"));
+        boolean heldSeat = registration.getStatus() == RegistrationStatus.REGISTERED;
+        registration.changeStatus(RegistrationStatus.CANCELLED, now());
+        registrations.flush();
+        if (heldSeat) {
+            seats.release(lecture.id(), registration.getCountyCode(), lecture.hasQuotaFor(registration.getCountyCode()));
+            promote(lecture, 1);
+        }
+    }
+
+    /** Gives up to {@code limit} free seats to the line in order; a trainee whose county quota is full waits on. */
+    private void promote(LectureInfo lecture, int limit) {
+        int promoted = 0;
+        int skipped = 0;
+        while (promoted < limit) {
+            List<Registration> line = registrations.findByLectureIdAndStatusOrderByQueuedAtAscIdAsc(lecture.id(),
+                    RegistrationStatus.WAITLISTED, Limit.of(skipped + PROMOTION_BATCH));
+            List<Registration> candidates = line.subList(Math.min(skipped, line.size()), line.size());
+            if (candidates.isEmpty()) {
+                return;
+            }
+            for (Registration next : candidates) {
+                LectureSeats.Claim claim = seats.claim(lecture.id(), next.getCountyCode(),
+                        lecture.hasQuotaFor(next.getCountyCode()));
+                if (claim == LectureSeats.Claim.LECTURE_FULL) {
+                    return;
+                }
+                if (claim == LectureSeats.Claim.QUOTA_FULL) {
+                    skipped++;
+                    continue;
+                }
+                next.changeStatus(RegistrationStatus.REGISTERED, now());
+                registrations.flush();
+                events.publishEvent(new RegistrationEvents.Promoted(next.getId(), next.getTraineeId(), lecture.id()));
+                if (++promoted == limit) {
+                    return;
+                }
+            }
+            if (candidates.size() < PROMOTION_BATCH) {
+                return;
+            }
+        }
+    }
+
+    private LectureInfo managedLecture(long lectureId) {
+        LectureInfo lecture = catalog.find(lectureId).orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
+        organisers.requireManages(lecture.organiserCode());
+        return lecture;
+    }
+
+    private List<RosterEntry> toRoster(List<Registration> page) {
+        Map<Long, TraineeSummary> people = trainees.summaries(page.stream().map(Registration::getTraineeId).toList());
+        return page.stream().filter(r -> people.containsKey(r.getTraineeId())).map(r -> {
+            TraineeSummary t = people.get(r.getTraineeId());
+            return new RosterEntry(r.getId(), t.id(), t.name(), t.maskedPhone(), t.maskedIdNumber(), t.workUnit(),
+                    t.regionCode(), r.getStatus(), r.getQueuedAt(), r.isByAdmin());
+        }).toList();
+    }
+
+    private MyLecture toMyLecture(Registration registration, LectureInfo lecture) {
+        long position = registration.getStatus() == RegistrationStatus.WAITLISTED ? positionOf(registration) : 0;
+        return new MyLecture(registration.getId(), registration.getStatus(), position, lecture);
+    }
+
+    private long positionOf(Registration registration) {
+        return registrations.countAhead(registration.getLectureId(), registration.getQueuedAt(), registration.getId()) + 1;
+    }
+
+    private TraineeDetails me() {
+        return trainees.mine().orElseThrow(() -> new AccessDeniedException("no trainee profile"));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /** Quotas are per county: the first six digits of the trainee's village or township code. */
+    static String countyOf(String regionCode) {
+        return regionCode.substring(0, 6) + "000000";
+    }
+}

@@ -1,0 +1,101 @@
+package cn.tzsw.college.registration.domain;
+
+import cn.tzsw.college.registration.RegistrationStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A trainee's place on a lecture's roster or waitlist; one row per trainee and lecture, reused on return. */
+@Entity
+@Table(name = "registration")
+public class Registration {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "lecture_id")
+    private long lectureId;
+
+    @Column(name = "trainee_id")
+    private long traineeId;
+
+    @Column(name = "county_code")
+    private String countyCode;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private RegistrationStatus status;
+
+    /** Place in line: the waitlist is served in this order. */
+    @Column(name = "queued_at")
+    private LocalDateTime queuedAt;
+
+    @Column(name = "changed_at")
+    private LocalDateTime changedAt;
+
+    @Column(name = "by_admin")
+    private boolean byAdmin;
+
+    protected Registration() {
+    }
+
+    public Registration(long lectureId, long traineeId, String countyCode) {
+        this.lectureId = lectureId;
+        this.traineeId = traineeId;
+        this.countyCode = countyCode;
+    }
+
+    /** Joins (or rejoins, at the back of the line) with the outcome of the seat claim. */
+    public void enter(RegistrationStatus status, boolean byAdmin, LocalDateTime now) {
+        this.status = status;
+        this.byAdmin = byAdmin;
+        this.queuedAt = now;
+        this.changedAt = now;
+    }
+
+    public void changeStatus(RegistrationStatus status, LocalDateTime now) {
+        this.status = status;
+        this.changedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getLectureId() {
+        return lectureId;
+    }
+
+    public long getTraineeId() {
+        return traineeId;
+    }
+
+    public String getCountyCode() {
+        return countyCode;
+    }
+
+    public RegistrationStatus getStatus() {
+        return status;
+    }
+
+    public LocalDateTime getQueuedAt() {
+        return queuedAt;
+    }
+
+    public boolean isByAdmin() {
+        return byAdmin;
+    }
+
+    public boolean isActive() {
+        return status == RegistrationStatus.REGISTERED || status == RegistrationStatus.WAITLISTED;
+    }
+}

@@ -1,0 +1,69 @@
+package cn.tzsw.college.registration.domain;
+
+import cn.tzsw.college.registration.RegistrationStatus;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface RegistrationRepository extends JpaRepository<Registration, Long> {
+
+    Optional<Registration> findByLectureIdAndTraineeId(long lectureId, long traineeId);
+
+    /*
+     * Seat decisions read registrations with locking reads: under REPEATABLE READ a plain read may show the
+     * snapshot taken before the lecture lock was granted, e.g. a waiter another transaction already promoted.
+     */
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Registration r where r.id = :id")
+    Optional<Registration> lockById(@Param("id") long id);
+
+    /** The line, first come first served. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    List<Registration> findByLectureIdAndStatusOrderByQueuedAtAscIdAsc(long lectureId, RegistrationStatus status,
+                                                                        Limit limit);
+
+    /** The latest seat holders, who go back to the waitlist first when capacity drops. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    List<Registration> findByLectureIdAndStatusOrderByQueuedAtDescIdDesc(long lectureId, RegistrationStatus status,
+                                                                          Limit limit);
+
+    Page<Registration> findByLectureIdAndStatusIn(long lectureId, Collection<RegistrationStatus> statuses,
+                                                  Pageable pageable);
+
+    List<Registration> findByLectureIdAndStatusInOrderByQueuedAtAscIdAsc(long lectureId,
+                                                                         Collection<RegistrationStatus> statuses);
+
+    List<Registration> findByTraineeIdAndStatusIn(long traineeId, Collection<RegistrationStatus> statuses);
+
+    long countByLectureIdAndStatus(long lectureId, RegistrationStatus status);
+
+    @Query("""
+            select count(r) from Registration r
+            where r.lectureId = :lectureId and r.status = cn.tzsw.college.registration.RegistrationStatus.WAITLISTED
+              and (r.queuedAt < :queuedAt or (r.queuedAt = :queuedAt and r.id < :id))
+            """)
+    long countAhead(@Param("lectureId") long lectureId, @Param("queuedAt") LocalDateTime queuedAt, @Param("id") long id);
+
+    /**
+     * The trainee's registered lecture that overlaps [start, end), if any. Plain SQL joining the catalogue's
+     * lecture table: one indexed query on the hot registration path instead of a round trip per lecture.
+     */
+    @Query(value = """
+            SELECT r.lecture_id FROM registration r JOIN lecture l ON l.id = r.lecture_id
+            WHERE r.trainee_id = :traineeId AND r.status = 'REGISTERED' AND l.status = 'SCHEDULED'
+              AND l.starts_at < :end AND l.ends_at > :start AND l.id <> :lectureId
+            LIMIT 1
+            """, nativeQuery = true)
+    Optional<Long> overlappingLecture(@Param("traineeId") long traineeId, @Param("lectureId") long lectureId,
+                                      @Param("start") LocalDateTime start, @Param("end") LocalDateTime end);
+}
