@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -105,10 +106,19 @@ public class Fixtures {
 
     /** Runs the task signed in as the user, on the current thread. */
     public <T> T as(String username, Supplier<T> task) {
+        return as(signedIn(username), task);
+    }
+
+    /** The user's sign-in, loaded once (benchmarks keep it out of the measured path, as a session would). */
+    public Authentication signedIn(String username) {
         UserDetails user = users.loadUserByUsername(username);
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    }
+
+    public <T> T as(Authentication authentication, Supplier<T> task) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             return task.get();

@@ -7,6 +7,7 @@ import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
 import cn.tzsw.college.registration.RegistrationEvents;
 import cn.tzsw.college.registration.RegistrationService;
+import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.trainees.TraineeContact;
 import cn.tzsw.college.trainees.TraineeService;
@@ -14,7 +15,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.Set;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Mail notices. Listeners run inside the transaction that caused them and only write to the outbox, so a
- * notice exists exactly when its cause committed; {@link MailDispatcher} sends it afterwards, with retries.
+ * Mail notices. The events reach these listeners after their transaction committed, through Spring Modulith's
+ * publication registry (stored with the transaction, redelivered after a restart), so the registration path
+ * pays for one insert only. The listeners write the outbox; {@link MailDispatcher} sends it, with retries.
  */
 @Service
 @Transactional
@@ -48,22 +50,22 @@ public class NotificationService {
         this.clock = clock;
     }
 
-    @EventListener
-    void onConfirmed(RegistrationEvents.Confirmed event) {
-        notify("confirmed", event.traineeId(), catalog.get(event.lectureId()));
+    @ApplicationModuleListener
+    void onRecorded(RegistrationEvents.Recorded event) {
+        RegistrationStatus status = SystemTasks.runAsSystem(() -> registrations.statusOf(event.registrationId()))
+                .orElse(RegistrationStatus.CANCELLED);
+        if (status == RegistrationStatus.REGISTERED || status == RegistrationStatus.WAITLISTED) {
+            notify(status == RegistrationStatus.REGISTERED ? "confirmed" : "waitlisted", event.traineeId(),
+                    catalog.get(event.lectureId()));
+        }
     }
 
-    @EventListener
-    void onWaitlisted(RegistrationEvents.Waitlisted event) {
-        notify("waitlisted", event.traineeId(), catalog.get(event.lectureId()));
-    }
-
-    @EventListener
+    @ApplicationModuleListener
     void onPromoted(RegistrationEvents.Promoted event) {
         notify("promoted", event.traineeId(), catalog.get(event.lectureId()));
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void onLectureChanged(LectureEvents.Changed event) {
         LectureInfo lecture = catalog.get(event.lectureId());
         String kind = event.cancelled() ? "cancelled" : "changed";

@@ -6,12 +6,11 @@ public final class RegistrationEvents {
     private RegistrationEvents() {
     }
 
-    /** A trainee holds a seat (registered directly, or added by an administrator). */
-    public record Confirmed(long registrationId, long traineeId, long lectureId) {
-    }
-
-    /** The lecture (or the trainee's county quota) was full: the trainee waits in line. */
-    public record Waitlisted(long registrationId, long traineeId, long lectureId) {
+    /**
+     * A trainee registered (or was added by an administrator): the registration now holds a seat or a place in
+     * line; listeners after the commit read which.
+     */
+    public record Recorded(long registrationId, long traineeId, long lectureId) {
     }
 
     /** A seat freed up and went to the first trainee in line. */

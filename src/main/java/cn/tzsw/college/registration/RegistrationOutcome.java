@@ -1,5 +1,5 @@
 package cn.tzsw.college.registration;
 
-/** The result of registering: a seat, or a place in line (1 = next). */
-public record RegistrationOutcome(long registrationId, RegistrationStatus status, long positionInLine) {
+/** The result of registering: a seat, or a place in line. */
+public record RegistrationOutcome(long registrationId, RegistrationStatus status) {
 }

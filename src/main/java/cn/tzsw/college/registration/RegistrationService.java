@@ -142,6 +142,13 @@ public class RegistrationService {
                 .sorted(Comparator.comparing(Registration::getStatus)).toList());
     }
 
+    /** The current status of a registration, for notices written after the fact (read as the system). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public java.util.Optional<RegistrationStatus> statusOf(long registrationId) {
+        return registrations.findById(registrationId).map(Registration::getStatus);
+    }
+
     /** Trainees on the roster or in line, for notices about the lecture (read as the system). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
@@ -192,22 +199,22 @@ public class RegistrationService {
                 .ifPresent(other -> {
                     throw new BusinessRuleException("registration.overlap", catalog.get(other).courseTitle());
                 });
-        String county = registration.getCountyCode();
-        LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
-        RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
-                : RegistrationStatus.WAITLISTED;
-        registration.enter(status, byAdmin, now);
+        // Everything but the seat decision happens before the lecture row is locked: the row (as PENDING) and the
+        // event are written first, so the lock is held for the claim and one status update only.
+        registration.enter(RegistrationStatus.PENDING, byAdmin, now);
         try {
             registration = registrations.saveAndFlush(registration);
         } catch (DataIntegrityViolationException e) {
             throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
         }
-        if (status == RegistrationStatus.REGISTERED) {
-            events.publishEvent(new RegistrationEvents.Confirmed(registration.getId(), trainee.id(), lecture.id()));
-            return new RegistrationOutcome(registration.getId(), status, 0);
-        }
-        events.publishEvent(new RegistrationEvents.Waitlisted(registration.getId(), trainee.id(), lecture.id()));
-        return new RegistrationOutcome(registration.getId(), status, positionOf(registration));
+        events.publishEvent(new RegistrationEvents.Recorded(registration.getId(), trainee.id(), lecture.id()));
+        String county = registration.getCountyCode();
+        LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
+        RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
+                : RegistrationStatus.WAITLISTED;
+        registration.changeStatus(status, now);
+        registrations.flush();
+        return new RegistrationOutcome(registration.getId(), status);
     }
 
     /** Locks the lecture, then the registration (the order every seat decision takes), and gives the place up. */

@@ -1,0 +1,105 @@
+package cn.tzsw.college.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.registration.RegistrationService;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The registration burst of issue 3: 2,000 trainees, 500 seats, 64 threads, through the real registration
+ * service on the real database, side by side with the bare seat-claim transaction on the same database.
+ * Run: ./mvnw test -Pbenchmark -Dtest=RegistrationBenchmark
+ */
+class RegistrationBenchmark extends IntegrationTest {
+
+    static final int TRAINEES = 2_000;
+    static final int SEATS = 500;
+    static final int THREADS = 64;
+    static final String VILLAGE = "331002001003";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void registration_burst_against_the_bare_seat_claim() throws Exception {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS bench_claim (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                + " lecture_id BIGINT NOT NULL, trainee_id BIGINT NOT NULL, created_at DATETIME(6) NOT NULL)");
+        try {
+            // Warm-up of both paths on their own lectures, so that neither pays for the JIT.
+            burstThroughService(300, 100, "warm-up");
+            burstBare(300, 100, "warm-up");
+
+            Stopwatch.Result service = burstThroughService(TRAINEES, SEATS, "registration service (register)");
+            Stopwatch.Result bare = burstBare(TRAINEES, SEATS, "bare claim: UPDATE ... taken < capacity + INSERT");
+            double ratio = service.perSecond() / bare.perSecond();
+
+            System.out.println();
+            System.out.printf("Registration burst: %d trainees, %d seats, %d threads, MariaDB %s%n", TRAINEES, SEATS,
+                    THREADS, jdbc.queryForObject("SELECT VERSION()", String.class));
+            System.out.println(Stopwatch.Result.header());
+            System.out.println(service.row());
+            System.out.println(bare.row());
+            System.out.printf("ratio service/bare = %.2f (goal >= 0.50): %s%n%n", ratio, ratio >= 0.5 ? "met" : "NOT met");
+        } finally {
+            jdbc.execute("DROP TABLE IF EXISTS bench_claim");
+        }
+    }
+
+    private Stopwatch.Result burstThroughService(int trainees, int seats, String name) throws Exception {
+        List<String> phones = fixtures.trainees(trainees, VILLAGE, true);
+        long lectureId = fixtures.openLecture(seats, Map.of());
+        List<Authentication> people = phones.stream().map(fixtures::signedIn).toList();
+        List<Callable<?>> tasks = people.stream()
+                .<Callable<?>>map(person -> () -> fixtures.as(person, () -> registrations.register(lectureId)))
+                .toList();
+        Stopwatch.Result result = Stopwatch.run(name, THREADS, tasks);
+        assertThat(fixtures.count("SELECT taken FROM lecture WHERE id = ?", lectureId)).isEqualTo(seats);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM registration WHERE lecture_id = ? AND status = 'REGISTERED'",
+                lectureId)).as("no overbooking").isEqualTo(seats);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM registration WHERE lecture_id = ?", lectureId)).isEqualTo(trainees);
+        return result;
+    }
+
+    private Stopwatch.Result burstBare(int attempts, int seats, String name) throws Exception {
+        long lectureId = fixtures.openLecture(seats, Map.of());
+        AtomicLong traineeIds = new AtomicLong();
+        List<Callable<?>> tasks = java.util.stream.IntStream.range(0, attempts).<Callable<?>>mapToObj(i -> () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement claim = connection.prepareStatement(
+                        "UPDATE lecture SET taken = taken + 1 WHERE id = ? AND taken < capacity");
+                     PreparedStatement insert = connection.prepareStatement(
+                             "INSERT INTO bench_claim (lecture_id, trainee_id, created_at) VALUES (?, ?, NOW(6))")) {
+                    claim.setLong(1, lectureId);
+                    claim.executeUpdate();
+                    insert.setLong(1, lectureId);
+                    insert.setLong(2, traineeIds.incrementAndGet());
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            }
+            return null;
+        }).toList();
+        Stopwatch.Result result = Stopwatch.run(name, THREADS, tasks);
+        assertThat(fixtures.count("SELECT taken FROM lecture WHERE id = ?", lectureId)).isEqualTo(seats);
+        return result;
+    }
+}
