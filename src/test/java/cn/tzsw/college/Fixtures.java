@@ -18,8 +18,6 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -116,15 +114,7 @@ public class Fixtures {
     }
 
     public <T> T as(Authentication authentication, Supplier<T> task) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            return task.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SystemTasks.runAs((UserDetails) authentication.getPrincipal(), task);
     }
 
     public int count(String sql, Object... args) {

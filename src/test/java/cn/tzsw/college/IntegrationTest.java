@@ -9,19 +9,31 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that need the whole application: one Spring context on a random port, a real MariaDB
- * (the embedded one in target/test-mariadb, wiped once per test run, or the server APP_DB_URL names), and the
- * demo data (admin, coordinators of 台州市/椒江区/海门街道, 50 trainees).
+ * (the embedded one in target/test-mariadb, wiped once per test run, or the server APP_DB_URL names), a real
+ * SMTP server (GreenMail) and the demo data (admin, coordinators of 台州市/椒江区/海门街道, 50 trainees, the demo
+ * catalogue).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "app.db.data-dir=target/test-mariadb")
+        properties = {"app.db.data-dir=target/test-mariadb", "app.mail.poll-interval=200ms"})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 
+    /** One SMTP server for the whole run; tests that break it start it again. */
+    protected static final MailServer MAIL = new MailServer();
+
     static {
         wipe(new File("target/test-mariadb").toPath());
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", MAIL::port);
     }
 
     private static void wipe(Path folder) {

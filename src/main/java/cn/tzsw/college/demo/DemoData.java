@@ -99,6 +99,7 @@ class DemoData implements ApplicationRunner {
             signUp.setName(SURNAMES.charAt(random.nextInt(SURNAMES.length()))
                     + GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)]);
             signUp.setPhone(demoPhone(i));
+            signUp.setEmail("trainee%02d@example.cn".formatted(i + 1));
             signUp.setIdNumber(idNumber(village.code().substring(0, 6), birth, i));
             signUp.setWorkUnit(regions.get(village.parentCode()).name() + WORK_UNITS[i % WORK_UNITS.length]);
             signUp.setRegionCode(village.code());

@@ -199,21 +199,19 @@ public class RegistrationService {
                 .ifPresent(other -> {
                     throw new BusinessRuleException("registration.overlap", catalog.get(other).courseTitle());
                 });
-        // Everything but the seat decision happens before the lecture row is locked: the row (as PENDING) and the
-        // event are written first, so the lock is held for the claim and one status update only.
-        registration.enter(RegistrationStatus.PENDING, byAdmin, now);
+        // The claim locks the lecture row first; the registration row is written under that lock, so a
+        // promotion reading the line never meets a registration still in the making.
+        String county = registration.getCountyCode();
+        LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
+        RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
+                : RegistrationStatus.WAITLISTED;
+        registration.enter(status, byAdmin, now);
         try {
             registration = registrations.saveAndFlush(registration);
         } catch (DataIntegrityViolationException e) {
             throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
         }
         events.publishEvent(new RegistrationEvents.Recorded(registration.getId(), trainee.id(), lecture.id()));
-        String county = registration.getCountyCode();
-        LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
-        RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
-                : RegistrationStatus.WAITLISTED;
-        registration.changeStatus(status, now);
-        registrations.flush();
         return new RegistrationOutcome(registration.getId(), status);
     }
 

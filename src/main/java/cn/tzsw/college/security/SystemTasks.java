@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * Runs start-up and background work (seeding, scheduled jobs) as the built-in system administrator, so that
@@ -19,11 +20,14 @@ public final class SystemTasks {
     }
 
     public static <T> T runAsSystem(Supplier<T> task) {
+        return runAs(new AccountPrincipal(SYSTEM, "", true), task);
+    }
+
+    /** Runs the task as the given user (loaded by the UserDetailsService), e.g. to seed their registrations. */
+    public static <T> T runAs(UserDetails user, Supplier<T> task) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        AccountPrincipal principal = new AccountPrincipal(SYSTEM, "", true);
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return task.get();

@@ -1,0 +1,65 @@
+package cn.tzsw.college.registration.ui;
+
+import cn.tzsw.college.registration.MyLecture;
+import cn.tzsw.college.registration.RegistrationService;
+import cn.tzsw.college.registration.RegistrationStatus;
+import cn.tzsw.college.security.Role;
+import cn.tzsw.college.ui.ChineseDates;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** The trainee's own lectures: upcoming first, then past ones, each with its status. */
+@Route("my/lectures")
+@RolesAllowed(Role.Names.TRAINEE)
+@Menu(title = "nav.myLectures", order = 15, icon = "vaadin:calendar-user")
+class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
+
+    MyLecturesView(RegistrationService registrations, Clock clock) {
+        addClassName("narrow-page");
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<MyLecture> mine = registrations.myLectures();
+        add(new H2(getTranslation("nav.myLectures")));
+        List<MyLecture> upcoming = mine.stream().filter(m -> m.lecture().endsAt().isAfter(now)).toList();
+        List<MyLecture> past = mine.stream().filter(m -> !m.lecture().endsAt().isAfter(now)).toList().reversed();
+        section("myLectures.upcoming", upcoming, "my-upcoming");
+        section("myLectures.past", past, "my-past");
+    }
+
+    private void section(String titleKey, List<MyLecture> lectures, String id) {
+        Div list = new Div();
+        list.setId(id);
+        add(new H3(getTranslation(titleKey)), list);
+        if (lectures.isEmpty()) {
+            list.add(new Paragraph(getTranslation("myLectures.none")));
+        }
+        for (MyLecture mine : lectures) {
+            Anchor title = new Anchor("lectures/" + mine.lecture().id(), mine.lecture().courseTitle());
+            Span status = new Span(mine.status() == RegistrationStatus.WAITLISTED
+                    ? getTranslation("registration.waitlistedAt", mine.positionInLine())
+                    : getTranslation(mine.status().messageKey()));
+            status.getElement().getThemeList().add("badge pill");
+            Div card = new Div(title, status, new Div(new Span(ChineseDates.format(mine.lecture().startsAt())),
+                    new Span(mine.lecture().venue() == null ? getTranslation(mine.lecture().format().messageKey())
+                            : mine.lecture().venue())));
+            card.addClassName("lecture-card");
+            list.add(card);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.myLectures") + " | " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,63 @@
+package cn.tzsw.college;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A real SMTP server (GreenMail) on a free loopback port, which a test can stop to play an outage. */
+public final class MailServer {
+
+    private final int port = freePort();
+    private GreenMail greenMail;
+
+    MailServer() {
+        start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    public synchronized void stop() {
+        greenMail.stop();
+    }
+
+    public synchronized List<MimeMessage> received() {
+        return Arrays.asList(greenMail.getReceivedMessages());
+    }
+
+    /** Waits (up to the timeout) for a mail to the recipient that matches, and returns it. */
+    public MimeMessage await(String recipient, Predicate<MimeMessage> matching, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : received()) {
+                if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))
+                        && matching.test(message)) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no matching mail to " + recipient + " within " + timeout);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package cn.tzsw.college.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.notification.MailStatus;
+import cn.tzsw.college.notification.NotificationService;
+import cn.tzsw.college.security.SystemTasks;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+/** Notices reach a real SMTP server after the registration commits, and survive an SMTP outage. */
+class RegistrationMailTest extends IntegrationTest {
+
+    static final String VILLAGE = "331002001003";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    NotificationService notifications;
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void the_first_in_line_is_promoted_and_mailed_when_a_seat_frees() throws Exception {
+        List<String> phones = fixtures.trainees(2, VILLAGE, true);
+        long lectureId = fixtures.openLecture(1, Map.of());
+        assertThat(fixtures.as(phones.get(0), () -> registrations.register(lectureId)).status())
+                .isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(fixtures.as(phones.get(1), () -> registrations.register(lectureId)).status())
+                .isEqualTo(RegistrationStatus.WAITLISTED);
+        MimeMessage confirmation = MAIL.await(phones.get(0) + "@example.cn", m -> subject(m).startsWith("报名成功"),
+                Duration.ofSeconds(20));
+        assertThat(subject(confirmation)).contains("测试课程");
+
+        fixtures.as(phones.get(0), () -> {
+            registrations.cancel(lectureId);
+            return null;
+        });
+
+        assertThat(fixtures.as(phones.get(1), () -> registrations.myRegistration(lectureId)).orElseThrow().status())
+                .isEqualTo(RegistrationStatus.REGISTERED);
+        MimeMessage promotion = MAIL.await(phones.get(1) + "@example.cn", m -> subject(m).startsWith("候补成功"),
+                Duration.ofSeconds(20));
+        assertThat(promotion.getContent().toString()).contains("由候补转为正式报名");
+    }
+
+    @Test
+    void an_smtp_outage_delays_mail_but_loses_none() throws Exception {
+        List<String> phones = fixtures.trainees(1, VILLAGE, true);
+        long lectureId = fixtures.openLecture(5, Map.of());
+        String recipient = phones.getFirst() + "@example.cn";
+        MAIL.stop();
+        try {
+            fixtures.as(phones.getFirst(), () -> registrations.register(lectureId));
+            waitFor(() -> failedAttemptsTo(recipient) > 0);
+            assertThat(MAIL.received()).noneMatch(m -> subject(m).contains("测试课程") && toRecipient(m, recipient));
+        } finally {
+            MAIL.start();
+        }
+        long mailId = SystemTasks.runAsSystem(() -> notifications.outbox(EnumSet.of(MailStatus.PENDING),
+                PageRequest.of(0, 100)).stream().filter(m -> m.recipient().equals(recipient)).findFirst().orElseThrow().id());
+        SystemTasks.runAsSystem(() -> {
+            notifications.retry(mailId);
+            return null;
+        });
+        MAIL.await(recipient, m -> subject(m).startsWith("报名成功"), Duration.ofSeconds(20));
+    }
+
+    private int failedAttemptsTo(String recipient) {
+        return fixtures.count("SELECT COALESCE(MAX(attempts), 0) FROM mail_outbox WHERE recipient = ? AND status = 'PENDING'",
+                recipient);
+    }
+
+    private static boolean toRecipient(MimeMessage message, String recipient) {
+        try {
+            return message.getAllRecipients()[0].toString().equals(recipient);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
