@@ -40,7 +40,7 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         Grid<OutboxMail> grid = new Grid<>();
         grid.setId("mail-grid");
         grid.addColumn(OutboxMail::recipient).setHeader(getTranslation("mails.recipient")).setAutoWidth(true);
-        grid.addColumn(OutboxMail::subject).setHeader(getTranslation("mails.subject")).setFlexGrow(1);
+        grid.addColumn(OutboxMail::subject).setHeader(getTranslation("mails.subject")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(m -> getTranslation(m.status().messageKey())).setHeader(getTranslation("mails.status"));
         grid.addColumn(OutboxMail::attempts).setHeader(getTranslation("mails.attempts"));
         grid.addColumn(m -> ChineseDates.format(m.createdAt())).setHeader(getTranslation("mails.createdAt")).setAutoWidth(true);

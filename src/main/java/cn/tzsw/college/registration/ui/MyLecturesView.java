@@ -50,9 +50,12 @@ class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
                     ? getTranslation("registration.waitlistedAt", mine.positionInLine())
                     : getTranslation(mine.status().messageKey()));
             status.getElement().getThemeList().add("badge pill");
-            Div card = new Div(title, status, new Div(new Span(ChineseDates.format(mine.lecture().startsAt())),
-                    new Span(mine.lecture().venue() == null ? getTranslation(mine.lecture().format().messageKey())
-                            : mine.lecture().venue())));
+            Div head = new Div(title, status);
+            head.addClassName("lecture-card-head");
+            Div meta = new Div(new Span(ChineseDates.format(mine.lecture().startsAt())),
+                    new Span(mine.lecture().venue() == null ? getTranslation("catalog.online") : mine.lecture().venue()));
+            meta.addClassName("lecture-card-meta");
+            Div card = new Div(head, meta);
             card.addClassName("lecture-card");
             list.add(card);
         }
