@@ -1,0 +1,218 @@
+package cn.tzsw.college.registration.ui;
+
+import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.regions.RegionService;
+import cn.tzsw.college.registration.RegistrationService;
+import cn.tzsw.college.registration.RegistrationStatus;
+import cn.tzsw.college.registration.RosterEntry;
+import cn.tzsw.college.registration.RosterExport;
+import cn.tzsw.college.security.Role;
+import cn.tzsw.college.trainees.TraineeService;
+import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.Notifications;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.springframework.data.domain.PageRequest;
+
+/**
+ * One lecture's roster for the administrators: seat holders, the waitlist and cancellations; remove someone,
+ * add someone by hand, download the whole list as Excel or CSV.
+ */
+@Route("admin/lectures/:lectureId/roster")
+@RolesAllowed(Role.Names.ADMIN)
+class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final List<RegistrationStatus> SHOWN = List.of(RegistrationStatus.REGISTERED,
+            RegistrationStatus.WAITLISTED, RegistrationStatus.CANCELLED);
+
+    private final RegistrationService registrations;
+    private final TraineeService trainees;
+    private final CatalogService catalog;
+    private final RegionService regions;
+    private final RosterExport export;
+    private final Map<String, String> regionNames = new HashMap<>();
+    private final H2 heading = new H2();
+    private final Span details = new Span();
+    private final Tabs tabs = new Tabs();
+    private final Map<RegistrationStatus, Tab> tabByStatus = new EnumMap<>(RegistrationStatus.class);
+    private final Grid<RosterEntry> grid = new Grid<>();
+
+    private final Anchor xlsx = downloadLink("xlsx");
+    private final Anchor csv = downloadLink("csv");
+    private LectureInfo lecture;
+    private RegistrationStatus shown = RegistrationStatus.REGISTERED;
+
+    RosterView(RegistrationService registrations, TraineeService trainees, CatalogService catalog,
+               RegionService regions, RosterExport export) {
+        this.registrations = registrations;
+        this.trainees = trainees;
+        this.catalog = catalog;
+        this.regions = regions;
+        this.export = export;
+        setSizeFull();
+        details.addClassName("roster-details");
+
+        for (RegistrationStatus status : SHOWN) {
+            Tab tab = new Tab();
+            tab.setId("roster-tab-" + status.name());
+            tabByStatus.put(status, tab);
+            tabs.add(tab);
+        }
+        tabs.addSelectedChangeListener(e -> {
+            shown = tabByStatus.entrySet().stream().filter(t -> t.getValue() == e.getSelectedTab())
+                    .map(Map.Entry::getKey).findFirst().orElse(RegistrationStatus.REGISTERED);
+            grid.getDataProvider().refreshAll();
+        });
+
+        grid.setId("roster-grid");
+        grid.addColumn(RosterEntry::name).setHeader(getTranslation("roster.column.name")).setAutoWidth(true);
+        grid.addColumn(RosterEntry::maskedPhone).setHeader(getTranslation("roster.column.phone")).setAutoWidth(true);
+        grid.addColumn(RosterEntry::maskedIdNumber).setHeader(getTranslation("roster.column.idNumber")).setAutoWidth(true);
+        grid.addColumn(RosterEntry::workUnit).setHeader(getTranslation("roster.column.workUnit")).setAutoWidth(true);
+        grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
+                .setHeader(getTranslation("roster.column.region")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(r -> ChineseDates.format(r.queuedAt())).setHeader(getTranslation("roster.column.queuedAt"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.byAdmin() ? getTranslation("roster.byAdmin.yes") : "")
+                .setHeader(getTranslation("roster.column.byAdmin")).setAutoWidth(true);
+        grid.addComponentColumn(this::removeButton).setAutoWidth(true).setFlexGrow(0);
+
+        Button add = new Button(getTranslation("roster.add.title"), VaadinIcon.PLUS.create(),
+                e -> new AddTraineeDialog(lecture.id(), registrations, trainees, regions, this::refresh).open());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("roster-add");
+        Button back = new Button(getTranslation("roster.back"), VaadinIcon.ARROW_LEFT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("admin/courses")));
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        FlexLayout toolbar = new FlexLayout(add, xlsx, csv, back);
+        toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        toolbar.addClassName("filters");
+        add(heading, details, toolbar, tabs, grid);
+        setFlexGrow(1, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long lectureId;
+        try {
+            lectureId = Long.parseLong(event.getRouteParameters().get("lectureId").orElse(""));
+        } catch (NumberFormatException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        LectureInfo found = catalog.find(lectureId).orElse(null);
+        if (found == null) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        // Another organiser's lecture: the service refuses, and the router shows the access-denied page.
+        registrations.roster(lectureId, Set.of(RegistrationStatus.REGISTERED), PageRequest.of(0, 1));
+        lecture = found;
+        heading.setText(getTranslation("roster.title", lecture.courseTitle()));
+        details.setText(getTranslation("roster.details", ChineseDates.format(lecture.startsAt()),
+                lecture.venue() != null ? lecture.venue() : getTranslation("courseAdmin.lecture.online"),
+                lecture.capacity()));
+        xlsx.setHref(downloadHandler(lectureId, "xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export::xlsx), AttachmentType.DOWNLOAD);
+        csv.setHref(downloadHandler(lectureId, "csv", "text/csv; charset=UTF-8", export::csv), AttachmentType.DOWNLOAD);
+        shown = RegistrationStatus.REGISTERED;
+        tabs.setSelectedTab(tabByStatus.get(shown));
+        grid.setItems(query -> registrations.roster(lecture.id(), Set.of(shown),
+                VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        updateCounts();
+    }
+
+    private Anchor downloadLink(String extension) {
+        Anchor anchor = new Anchor();
+        anchor.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("roster.download." + extension)));
+        anchor.addClassName("download-link");
+        anchor.setId("roster-" + extension);
+        return anchor;
+    }
+
+    /** The file is built when the link is followed, so it holds the roster of that moment. */
+    private DownloadHandler downloadHandler(long lectureId, String extension, String contentType,
+                                            BiFunction<List<RosterEntry>, Function<String, String>, byte[]> format) {
+        return DownloadHandler.fromInputStream(event -> {
+            UI ui = event.getUI();
+            byte[] file = format.apply(registrations.fullRoster(lectureId), key -> ui.getTranslation(key));
+            return new DownloadResponse(new ByteArrayInputStream(file), "roster-" + lectureId + "." + extension,
+                    contentType, file.length);
+        });
+    }
+
+    private Button removeButton(RosterEntry entry) {
+        Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemove(entry));
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        remove.setAriaLabel(getTranslation("roster.remove"));
+        remove.addClassName("roster-remove");
+        remove.setVisible(entry.status() != RegistrationStatus.CANCELLED);
+        return remove;
+    }
+
+    private void confirmRemove(RosterEntry entry) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("roster.remove"));
+        confirm.setText(getTranslation(entry.status() == RegistrationStatus.REGISTERED ? "roster.remove.textRegistered"
+                : "roster.remove.textWaitlisted", entry.name()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("roster.remove"));
+        confirm.setConfirmButtonTheme("error primary");
+        // A refusal thrown here reaches the user through the app's error handler, as a notification.
+        confirm.addConfirmListener(e -> {
+            registrations.removeByAdmin(entry.registrationId());
+            Notifications.success(getTranslation("roster.removed", entry.name()));
+            refresh();
+        });
+        confirm.open();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        updateCounts();
+    }
+
+    private void updateCounts() {
+        for (RegistrationStatus status : SHOWN) {
+            long count = registrations.roster(lecture.id(), Set.of(status), PageRequest.of(0, 1)).getTotalElements();
+            tabByStatus.get(status).setLabel(getTranslation("roster.tab", getTranslation(status.messageKey()), count));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("roster.pageTitle") + " | " + getTranslation("app.name");
+    }
+}
