@@ -6,7 +6,7 @@ import cn.tzsw.college.catalog.CourseFormat;
 import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.trainees.CertificateLevel;
 import cn.tzsw.college.ui.FormBinders;
-import com.vaadin.flow.component.ComponentEvent;
+import cn.tzsw.college.ui.FormSaveEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +25,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
-/** A course's description; fires {@link SaveEvent} when every field is valid. */
+/** A course's description; fires {@link FormSaveEvent} when every field is valid. */
 class CourseForm extends FormLayout {
 
     final TextField title = new TextField();
@@ -94,7 +94,7 @@ class CourseForm extends FormLayout {
 
         Button save = new Button(getTranslation("action.save"), e -> {
             if (binder.validate().isOk()) {
-                fireEvent(new SaveEvent(this, binder.getBean()));
+                fireEvent(new FormSaveEvent<>(this, binder.getBean()));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -111,20 +111,7 @@ class CourseForm extends FormLayout {
         return binder;
     }
 
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    static class SaveEvent extends ComponentEvent<CourseForm> {
-        private final CourseData data;
-
-        SaveEvent(CourseForm source, CourseData data) {
-            super(source, false);
-            this.data = data;
-        }
-
-        CourseData data() {
-            return data;
-        }
+    Registration addSaveListener(ComponentEventListener<FormSaveEvent<CourseData>> listener) {
+        return FormSaveEvent.listen(this, listener);
     }
 }

@@ -5,8 +5,8 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.security.StaffAccountData;
 import cn.tzsw.college.ui.FormBinders;
+import cn.tzsw.college.ui.FormSaveEvent;
 import cn.tzsw.college.ui.RegionPicker;
-import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,7 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.shared.Registration;
 
-/** Creates a coordinator (or another staff account); fires {@link SaveEvent} when every field is valid. */
+/** Creates a coordinator (or another staff account); fires {@link FormSaveEvent} when every field is valid. */
 class StaffAccountForm extends FormLayout {
 
     final TextField username = new TextField();
@@ -42,7 +42,7 @@ class StaffAccountForm extends FormLayout {
 
         Button save = new Button(getTranslation("action.save"), e -> {
             if (binder.validate().isOk()) {
-                fireEvent(new SaveEvent(this, binder.getBean()));
+                fireEvent(new FormSaveEvent<>(this, binder.getBean()));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -56,20 +56,7 @@ class StaffAccountForm extends FormLayout {
         return binder;
     }
 
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    static class SaveEvent extends ComponentEvent<StaffAccountForm> {
-        private final StaffAccountData data;
-
-        SaveEvent(StaffAccountForm source, StaffAccountData data) {
-            super(source, false);
-            this.data = data;
-        }
-
-        StaffAccountData data() {
-            return data;
-        }
+    Registration addSaveListener(ComponentEventListener<FormSaveEvent<StaffAccountData>> listener) {
+        return FormSaveEvent.listen(this, listener);
     }
 }

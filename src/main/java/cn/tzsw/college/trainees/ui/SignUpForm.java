@@ -7,8 +7,9 @@ import cn.tzsw.college.trainees.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeSignUp;
 import cn.tzsw.college.ui.ChineseDates;
 import cn.tzsw.college.ui.FormBinders;
+import cn.tzsw.college.ui.FormSaveEvent;
 import cn.tzsw.college.ui.RegionPicker;
-import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -23,7 +24,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
 
-/** The self-registration form; fires {@link SubmitEvent} with a bean that passed every field check. */
+/** The self-registration form; fires {@link FormSaveEvent} with a bean that passed every field check. */
 class SignUpForm extends FormLayout {
 
     final TextField name = new TextField();
@@ -101,7 +102,7 @@ class SignUpForm extends FormLayout {
 
     private void submit() {
         if (binder.validate().isOk()) {
-            fireEvent(new SubmitEvent(this, binder.getBean()));
+            fireEvent(new FormSaveEvent<>(this, binder.getBean()));
         }
     }
 
@@ -109,20 +110,7 @@ class SignUpForm extends FormLayout {
         return binder;
     }
 
-    Registration addSubmitListener(com.vaadin.flow.component.ComponentEventListener<SubmitEvent> listener) {
-        return addListener(SubmitEvent.class, listener);
-    }
-
-    static class SubmitEvent extends ComponentEvent<SignUpForm> {
-        private final TraineeSignUp signUp;
-
-        SubmitEvent(SignUpForm source, TraineeSignUp signUp) {
-            super(source, false);
-            this.signUp = signUp;
-        }
-
-        TraineeSignUp signUp() {
-            return signUp;
-        }
+    Registration addSubmitListener(ComponentEventListener<FormSaveEvent<TraineeSignUp>> listener) {
+        return FormSaveEvent.listen(this, listener);
     }
 }

@@ -23,7 +23,7 @@ class SignUpView extends Main implements HasDynamicTitle {
         SignUpForm form = new SignUpForm(regions);
         form.addSubmitListener(event -> {
             try {
-                trainees.signUp(event.signUp(), getLocale());
+                trainees.signUp(event.data(), getLocale());
                 Notifications.success(getTranslation("signUp.done"));
                 getUI().ifPresent(ui -> ui.navigate("login"));
             } catch (BusinessRuleException | ConstraintViolationException e) {
