@@ -6,6 +6,7 @@ import cn.tzsw.college.catalog.domain.Lecture;
 import cn.tzsw.college.catalog.domain.LectureQuotas;
 import cn.tzsw.college.catalog.domain.LectureRepository;
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,7 +44,7 @@ public class CatalogService {
         LocalDateTime from = query.month() == null ? LocalDate.now(clock).atStartOfDay() : query.month().atDay(1).atStartOfDay();
         LocalDateTime to = query.month() == null ? FAR_FUTURE : query.month().plusMonths(1).atDay(1).atStartOfDay();
         String text = query.text() == null ? "" : query.text().strip();
-        Page<Lecture> page = lectures.catalogue(text, query.categoryId(), query.format(), blankToNull(query.organiserCode()),
+        Page<Lecture> page = lectures.catalogue(text, query.categoryId(), query.format(), Texts.blankToNull(query.organiserCode()),
                 from, to, query.freeSeatsOnly(), pageable);
         return new PageImpl<>(toInfos(page.getContent()), pageable, page.getTotalElements());
     }
@@ -82,9 +83,5 @@ public class CatalogService {
                 l.getStartsAt(), l.getEndsAt(), l.getVenue(), l.getStreamUrl(), l.getVideoUrl(), l.getCapacity(),
                 l.getTaken(), l.getRegistrationOpens(), l.getRegistrationCloses(), l.getCancellationDeadline(),
                 l.getRegionRestriction(), Map.copyOf(quotaSeats), l.getStatus());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -11,6 +11,7 @@ import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.Texts;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -169,13 +170,14 @@ public class CourseAdminService {
         scope.requireManages(course.getOrganiserCode());
         checkSchedule(course, data, lectureId);
         int taken = lecture.getTaken();
-        if (!data.getQuotas().equals(catalog.get(lectureId).quotaSeats()) && taken > 0) {
+        Map<String, Integer> currentQuotas = quotas.seatsByLecture(List.of(lectureId)).getOrDefault(lectureId, Map.of());
+        if (taken > 0 && !data.getQuotas().equals(currentQuotas)) {
             throw BusinessRuleException.onField("quotas", "lecture.quotasFixed");
         }
         boolean moved = !Objects.equals(lecture.getStartsAt(), data.getStartsAt())
                 || !Objects.equals(lecture.getEndsAt(), data.getEndsAt())
-                || !Objects.equals(lecture.getVenue(), blankToNull(data.getVenue()))
-                || !Objects.equals(lecture.getStreamUrl(), blankToNull(data.getStreamUrl()));
+                || !Objects.equals(lecture.getVenue(), Texts.blankToNull(data.getVenue()))
+                || !Objects.equals(lecture.getStreamUrl(), Texts.blankToNull(data.getStreamUrl()));
         applySchedule(lecture, data);
         int newCapacity = data.getCapacity();
         if (newCapacity < taken) {
@@ -241,10 +243,10 @@ public class CourseAdminService {
         CourseFormat format = course.getFormat();
         boolean needsVenue = format == CourseFormat.IN_PERSON || format == CourseFormat.HYBRID;
         boolean needsStream = format == CourseFormat.LIVE_STREAM || format == CourseFormat.HYBRID;
-        if (needsVenue && blankToNull(data.getVenue()) == null) {
+        if (needsVenue && Texts.blankToNull(data.getVenue()) == null) {
             throw BusinessRuleException.onField("venue", "lecture.venue.required");
         }
-        if (needsStream && blankToNull(data.getStreamUrl()) == null) {
+        if (needsStream && Texts.blankToNull(data.getStreamUrl()) == null) {
             throw BusinessRuleException.onField("streamUrl", "lecture.streamUrl.required");
         }
         if (data.getRegionRestriction() != null && !data.getRegionRestriction().isBlank()
@@ -252,7 +254,7 @@ public class CourseAdminService {
             throw BusinessRuleException.onField("regionRestriction", "region.unknown", data.getRegionRestriction());
         }
         checkQuotas(data);
-        String venue = blankToNull(data.getVenue());
+        String venue = Texts.blankToNull(data.getVenue());
         if (venue != null) {
             lectures.venueClashes(venue, data.getStartsAt(), data.getEndsAt(), lectureId).stream().findFirst()
                     .ifPresent(clash -> {
@@ -287,9 +289,9 @@ public class CourseAdminService {
     }
 
     private static void applySchedule(Lecture lecture, LectureData data) {
-        lecture.schedule(data.getStartsAt(), data.getEndsAt(), blankToNull(data.getVenue()),
-                blankToNull(data.getStreamUrl()), blankToNull(data.getVideoUrl()), data.getRegistrationOpens(),
-                data.getRegistrationCloses(), data.getCancellationDeadline(), blankToNull(data.getRegionRestriction()));
+        lecture.schedule(data.getStartsAt(), data.getEndsAt(), Texts.blankToNull(data.getVenue()),
+                Texts.blankToNull(data.getStreamUrl()), Texts.blankToNull(data.getVideoUrl()), data.getRegistrationOpens(),
+                data.getRegistrationCloses(), data.getCancellationDeadline(), Texts.blankToNull(data.getRegionRestriction()));
     }
 
     private static String requireName(String name, int max) {
@@ -297,9 +299,5 @@ public class CourseAdminService {
             throw new BusinessRuleException("category.name.invalid", max);
         }
         return name.strip();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

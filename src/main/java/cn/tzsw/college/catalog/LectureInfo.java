@@ -41,8 +41,4 @@ public record LectureInfo(long id, long courseId, String courseTitle, String sum
         }
         return seatsLeft() > 0 ? Availability.OPEN : Availability.FULL_WAITLIST;
     }
-
-    public boolean overlaps(LocalDateTime otherStart, LocalDateTime otherEnd) {
-        return startsAt.isBefore(otherEnd) && otherStart.isBefore(endsAt);
-    }
 }

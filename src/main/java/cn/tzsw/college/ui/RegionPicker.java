@@ -8,7 +8,6 @@ import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Cascading region picker: city -> county -> township -> village. Its value is the code of the deepest unit
@@ -140,11 +139,5 @@ public class RegionPicker extends CustomField<String> {
         } finally {
             updating = false;
         }
-    }
-
-    /** The level of the chosen unit, or null when nothing is chosen. */
-    public RegionLevel selectedLevel() {
-        int last = lastFilledIndex();
-        return last < 0 ? null : Objects.requireNonNull(boxes.get(last).getValue()).level();
     }
 }

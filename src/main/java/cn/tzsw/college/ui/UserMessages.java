@@ -2,7 +2,6 @@ package cn.tzsw.college.ui;
 
 import cn.tzsw.college.shared.BusinessRuleException;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -28,10 +27,6 @@ public final class UserMessages {
             return ownKey ? context.getTranslation(template.substring(1, template.length() - 1)) : violation.getMessage();
         }
         return context.getTranslation("error.unexpected");
-    }
-
-    static String describe(UI ui, Throwable error) {
-        return describe((Component) ui, error);
     }
 
     public static Throwable rootCause(Throwable error) {

@@ -1,6 +1,7 @@
 package cn.tzsw.college.catalog.domain;
 
 import cn.tzsw.college.catalog.Instructor;
+import cn.tzsw.college.shared.Texts;
 import jakarta.persistence.Embeddable;
 
 @Embeddable
@@ -15,15 +16,11 @@ public class InstructorEmbeddable {
 
     InstructorEmbeddable(Instructor instructor) {
         this.name = instructor.name().strip();
-        this.title = blankToNull(instructor.title());
-        this.affiliation = blankToNull(instructor.affiliation());
+        this.title = Texts.blankToNull(instructor.title());
+        this.affiliation = Texts.blankToNull(instructor.affiliation());
     }
 
     Instructor toInstructor() {
         return new Instructor(name, title, affiliation);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

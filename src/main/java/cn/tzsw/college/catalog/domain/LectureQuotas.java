@@ -33,15 +33,6 @@ public class LectureQuotas {
         return result;
     }
 
-    public Map<String, Integer> takenByCounty(long lectureId) {
-        Map<String, Integer> taken = new HashMap<>();
-        jdbc.query("SELECT county_code, taken FROM lecture_quota WHERE lecture_id = :id", Map.of("id", lectureId),
-                rs -> {
-                    taken.put(rs.getString(1), rs.getInt(2));
-                });
-        return taken;
-    }
-
     /** Replaces the quotas; counties that keep a quota keep their count of taken seats. */
     public void replace(long lectureId, Map<String, Integer> seats) {
         jdbc.update("DELETE FROM lecture_quota WHERE lecture_id = :id AND county_code NOT IN (:keep)",

@@ -1,6 +1,7 @@
 package cn.tzsw.college.catalog.ui;
 
 import cn.tzsw.college.catalog.CourseData;
+import cn.tzsw.college.shared.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.customfield.CustomField;
@@ -93,16 +94,12 @@ class InstructorsField extends CustomField<List<CourseData.InstructorData>> {
         }
 
         CourseData.InstructorData toData() {
-            return new CourseData.InstructorData(name.getValue().strip(), blankToNull(title.getValue()),
-                    blankToNull(affiliation.getValue()));
+            return new CourseData.InstructorData(name.getValue().strip(), Texts.blankToNull(title.getValue()),
+                    Texts.blankToNull(affiliation.getValue()));
         }
     }
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    private static String blankToNull(String text) {
-        return text.isBlank() ? null : text.strip();
     }
 }

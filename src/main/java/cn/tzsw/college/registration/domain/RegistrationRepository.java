@@ -45,8 +45,6 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
 
     List<Registration> findByTraineeIdAndStatusIn(long traineeId, Collection<RegistrationStatus> statuses);
 
-    long countByLectureIdAndStatus(long lectureId, RegistrationStatus status);
-
     @Query("""
             select count(r) from Registration r
             where r.lectureId = :lectureId and r.status = cn.tzsw.college.registration.RegistrationStatus.WAITLISTED
