@@ -2,6 +2,8 @@ package cn.tzsw.college.hours;
 
 import cn.tzsw.college.trainees.CertificateLevel;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -19,5 +21,19 @@ public record Progress(long traineeId, String traineeName, CertificateLevel leve
     /** Share of the requirement earned, 0..1; 1 when nothing is required. */
     public double share() {
         return required.signum() == 0 ? 1.0 : Math.min(1.0, earned.doubleValue() / required.doubleValue());
+    }
+
+    /** MET when the requirement is earned; ON_TRACK when earned keeps pace with the elapsed share of the period. */
+    public ComplianceStatus status(LocalDate today) {
+        if (period == null || required.signum() == 0) {
+            return ComplianceStatus.NOT_REQUIRED;
+        }
+        if (earned.compareTo(required) >= 0) {
+            return ComplianceStatus.MET;
+        }
+        double elapsed = (double) ChronoUnit.DAYS.between(period.start(), today)
+                / ChronoUnit.DAYS.between(period.start(), period.end().plusDays(1));
+        return earned.doubleValue() >= required.doubleValue() * Math.min(1.0, Math.max(0.0, elapsed))
+                ? ComplianceStatus.ON_TRACK : ComplianceStatus.BEHIND;
     }
 }
