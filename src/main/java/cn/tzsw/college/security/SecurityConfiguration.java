@@ -22,9 +22,13 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/error", "/error/**", "/actuator/health", "/actuator/health/**", "/styles.css", "/images/**",
             "/scripts/**", "/webjars/**", "/api/public/**"};
 
+    /** Our own endpoints outside Vaadin's views; the services behind them check roles and ownership. */
+    static final String[] SIGNED_IN_PATHS = {"/api/attendance/**", "/media/**"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS).permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS).permitAll()
+                .requestMatchers(SIGNED_IN_PATHS).authenticated());
         // The player's JSON calls carry a per-playback token bound to the signed-in user, which a forged
         // cross-site request cannot know; so no CSRF token there. API callers get 401, not the login page.
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/attendance/**"));
