@@ -311,7 +311,7 @@ public class AttendanceService {
 
     private RoomCode code(CheckInCodes.Target target) {
         long slot = codes.currentSlot();
-        return new RoomCode(baseUrl + "/checkin/" + codes.token(target, slot), codes.shortCode(target, slot),
+        return new RoomCode(baseUrl + "/checkin?code=" + codes.token(target, slot), codes.shortCode(target, slot),
                 codes.slotEnds(slot));
     }
 

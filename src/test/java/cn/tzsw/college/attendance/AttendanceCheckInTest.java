@@ -34,7 +34,7 @@ class AttendanceCheckInTest extends IntegrationTest {
     AuditTrail audit;
 
     private String token(long lectureId) {
-        return SystemTasks.runAsSystem(() -> attendance.roomCode(lectureId)).checkInUrl().replaceAll(".*/checkin/", "");
+        return SystemTasks.runAsSystem(() -> attendance.roomCode(lectureId)).checkInUrl().replaceAll(".*code=", "");
     }
 
     private int hoursEntries(String phone, long lectureId) {
@@ -208,7 +208,7 @@ class AttendanceCheckInTest extends IntegrationTest {
         site.setName("海门街道社工站");
         site.setAddress("椒江区海门街道 1 号");
         long siteId = fixtures.as("jj-coord", () -> attendance.createSite(lecture.id(), site));
-        String token = fixtures.as("jj-coord", () -> attendance.siteCode(siteId)).checkInUrl().replaceAll(".*/checkin/", "");
+        String token = fixtures.as("jj-coord", () -> attendance.siteCode(siteId)).checkInUrl().replaceAll(".*code=", "");
 
         CheckInResult result = fixtures.as(lecture.trainees().get(0), () -> attendance.checkIn(token));
 
