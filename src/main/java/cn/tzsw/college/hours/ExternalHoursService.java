@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
 @Transactional(readOnly = true)
 public class ExternalHoursService {
 
+    private static final String NOT_ACCESSIBLE = "hours entry not accessible";
+
     private final JdbcClient jdbc;
     private final TraineeService trainees;
     private final AuditTrail audit;
@@ -88,8 +90,12 @@ public class ExternalHoursService {
                 .param(entryId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .optional()
-                .orElseThrow(() -> new AccessDeniedException("entry not accessible"));
-        trainees.get(Long.parseLong(row[0]));
+                .orElseThrow(() -> new AccessDeniedException(NOT_ACCESSIBLE));
+        try {
+            trainees.get(Long.parseLong(row[0]));
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(NOT_ACCESSIBLE); // the same words as for a missing entry
+        }
         if (row[1] == null) {
             return Optional.empty();
         }

@@ -76,7 +76,7 @@ public class TraineeDirectory {
         }
         String trainees = """
                 SELECT t.id, t.name, t.id_number, t.phone, t.gender, t.work_unit, t.region_code, t.certificate_level,
-                       t.period_start FROM trainee t WHERE """ + String.join(" AND ", where);
+                       t.period_start FROM trainee t WHERE\s""" + String.join(" AND ", where);
         params.put("limit", pageable.getPageSize());
         params.put("offset", pageable.getOffset());
         List<DirectoryEntry> rows;

@@ -58,10 +58,13 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
     private final RegistrationService registrations;
     private final RegionService regions;
     private final CurrentUser user;
+    private final java.time.Clock clock;
     private TraineeDetails trainee;
 
     TraineeDetailView(TraineeService trainees, HoursLedger ledger, ExternalHoursService externalHours,
-                      RegistrationService registrations, RegionService regions, AuthenticatedUser authenticatedUser) {
+                      RegistrationService registrations, RegionService regions, AuthenticatedUser authenticatedUser,
+                      java.time.Clock clock) {
+        this.clock = clock;
         this.trainees = trainees;
         this.ledger = ledger;
         this.externalHours = externalHours;
@@ -133,7 +136,7 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
         if (progress.period() == null) {
             panel.add(new Span(getTranslation("detail.notRequired")));
         } else {
-            LocalDate today = LocalDate.now();
+            LocalDate today = LocalDate.now(clock);
             FlexLayout facts = new FlexLayout();
             facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             facts.addClassName("detail-facts");
