@@ -62,6 +62,7 @@ class ExternalHoursDialog extends Dialog {
             fileName.setText(metadata.fileName());
         })));
         upload.setMaxFiles(1);
+        cn.tzsw.college.ui.UploadTexts.apply(upload);
         upload.setMaxFileSize(20 * 1024 * 1024);
         upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", "application/pdf", "image/png", "image/jpeg");
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("hours.evidence.type")));

@@ -79,13 +79,6 @@ class TraineeDirectoryView extends VerticalLayout implements HasDynamicTitle {
         Grid<DirectoryEntry> grid = new Grid<>();
         grid.setId("trainee-grid");
         grid.addColumn(DirectoryEntry::name).setHeader(getTranslation("trainee.name")).setAutoWidth(true).setFrozen(true);
-        grid.addColumn(DirectoryEntry::maskedIdNumber).setHeader(getTranslation("trainee.idNumber")).setAutoWidth(true);
-        grid.addColumn(DirectoryEntry::maskedPhone).setHeader(getTranslation("trainee.phone")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation(t.level().messageKey()))
-                .setHeader(getTranslation("trainee.certificateLevel")).setAutoWidth(true);
-        grid.addColumn(DirectoryEntry::workUnit).setHeader(getTranslation("trainee.workUnit")).setAutoWidth(true);
-        grid.addColumn(t -> regionNames.computeIfAbsent(t.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("trainee.region")).setFlexGrow(1);
         grid.addColumn(t -> t.periodEnd() == null ? "" : ChineseDates.format(t.periodEnd()))
                 .setHeader(getTranslation("directory.periodEnd")).setAutoWidth(true);
         grid.addColumn(t -> t.required().signum() == 0 ? plain(t.earned())
@@ -93,6 +86,13 @@ class TraineeDirectoryView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("directory.hours")).setAutoWidth(true);
         grid.addComponentColumn(t -> new ComplianceBadge(t.compliance()))
                 .setHeader(getTranslation("directory.compliance")).setAutoWidth(true);
+        grid.addColumn(DirectoryEntry::maskedIdNumber).setHeader(getTranslation("trainee.idNumber")).setAutoWidth(true);
+        grid.addColumn(DirectoryEntry::maskedPhone).setHeader(getTranslation("trainee.phone")).setAutoWidth(true);
+        grid.addColumn(t -> getTranslation(t.level().messageKey()))
+                .setHeader(getTranslation("trainee.certificateLevel")).setAutoWidth(true);
+        grid.addColumn(DirectoryEntry::workUnit).setHeader(getTranslation("trainee.workUnit")).setAutoWidth(true);
+        grid.addColumn(t -> regionNames.computeIfAbsent(t.regionCode(), regions::displayPath))
+                .setHeader(getTranslation("trainee.region")).setFlexGrow(1);
         grid.setItems(query -> directory.search(new DirectoryFilter(search.getValue(), region.getValue(),
                         workUnit.getValue(), level.getValue(), compliance.getValue()),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());

@@ -82,6 +82,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() ->
                 received(metadata.fileName(), bytes))));
         upload.setMaxFiles(1);
+        cn.tzsw.college.ui.UploadTexts.apply(upload);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, properties.maxFileSize().toBytes()));
         upload.setId("import-upload");
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("roster.file.tooLarge",
