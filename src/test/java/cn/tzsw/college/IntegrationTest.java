@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.db.data-dir=target/test-mariadb", "app.mail.poll-interval=200ms",
-                "app.attendance.video.dir=target/test-videos"})
+                "app.attendance.video.dir=target/test-videos", "app.hours.evidence-dir=target/test-evidence"})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 

@@ -31,9 +31,10 @@ public record Progress(long traineeId, String traineeName, CertificateLevel leve
         if (earned.compareTo(required) >= 0) {
             return ComplianceStatus.MET;
         }
-        double elapsed = (double) ChronoUnit.DAYS.between(period.start(), today)
-                / ChronoUnit.DAYS.between(period.start(), period.end().plusDays(1));
-        return earned.doubleValue() >= required.doubleValue() * Math.min(1.0, Math.max(0.0, elapsed))
+        // Exact arithmetic (earned x period days >= required x elapsed days), so that ComplianceSql agrees to the day.
+        long total = ChronoUnit.DAYS.between(period.start(), period.end().plusDays(1));
+        long elapsed = Math.min(total, Math.max(0, ChronoUnit.DAYS.between(period.start(), today)));
+        return earned.multiply(BigDecimal.valueOf(total)).compareTo(required.multiply(BigDecimal.valueOf(elapsed))) >= 0
                 ? ComplianceStatus.ON_TRACK : ComplianceStatus.BEHIND;
     }
 }

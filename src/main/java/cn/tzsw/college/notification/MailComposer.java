@@ -1,6 +1,7 @@
 package cn.tzsw.college.notification;
 
 import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.trainees.TraineeContact;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -20,6 +21,18 @@ class MailComposer {
     MailComposer(MessageSource messages, MailProperties properties) {
         this.messages = messages;
         this.properties = properties;
+    }
+
+    /** Subject and body of the re-registration reminder (mail.reminder.subject / mail.reminder.body). */
+    String[] composeReminder(TraineeContact to, HoursEvents.ReminderRequested reminder) {
+        Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        String end = locale == Locale.ENGLISH ? reminder.periodEnd().toString()
+                : DateTimeFormatter.ofPattern("yyyy年M月d日").format(reminder.periodEnd());
+        Object[] args = {to.name(), end, reminder.required().stripTrailingZeros().toPlainString(),
+                reminder.earned().stripTrailingZeros().toPlainString(),
+                reminder.shortfall().stripTrailingZeros().toPlainString(), properties.baseUrl() + "/catalog"};
+        return new String[] {messages.getMessage("mail.reminder.subject", args, locale),
+                messages.getMessage("mail.reminder.body", args, locale)};
     }
 
     /** Subject and body of notice {@code kind} (mail.KIND.subject / mail.KIND.body) about a lecture. */

@@ -3,6 +3,7 @@ package cn.tzsw.college.notification;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.LectureEvents;
 import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
 import cn.tzsw.college.registration.RegistrationEvents;
@@ -71,6 +72,16 @@ public class NotificationService {
         String kind = event.cancelled() ? "cancelled" : "changed";
         SystemTasks.runAsSystem(() -> registrations.activeTraineeIds(lecture.id()))
                 .forEach(traineeId -> notify(kind, traineeId, lecture));
+    }
+
+    @ApplicationModuleListener
+    void onReminderRequested(HoursEvents.ReminderRequested event) {
+        TraineeContact contact = SystemTasks.runAsSystem(() -> trainees.contact(event.traineeId())).orElse(null);
+        if (contact == null || contact.email() == null) {
+            return; // no address: the window list shows who has none, for a phone call instead
+        }
+        String[] mail = composer.composeReminder(contact, event);
+        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], LocalDateTime.now(clock)));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

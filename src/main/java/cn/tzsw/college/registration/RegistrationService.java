@@ -99,6 +99,23 @@ public class RegistrationService {
                 .toList();
     }
 
+    /**
+     * Every registration of a trainee (cancelled ones too), newest lecture first, for the trainee's detail page:
+     * administrators, and coordinators inside their subtree.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional(readOnly = true)
+    public List<MyLecture> ofTrainee(long traineeId) {
+        trainees.get(traineeId); // in scope, or the same refusal as for a missing trainee
+        Map<Long, Registration> all = registrations.findByTraineeIdAndStatusIn(traineeId,
+                        EnumSet.allOf(RegistrationStatus.class)).stream()
+                .collect(Collectors.toMap(Registration::getLectureId, Function.identity()));
+        return catalog.findAll(all.keySet()).stream()
+                .map(lecture -> toMyLecture(all.get(lecture.id()), lecture))
+                .sorted(Comparator.comparing((MyLecture m) -> m.lecture().startsAt()).reversed())
+                .toList();
+    }
+
     /** The signed-in trainee's place on one lecture, if any. */
     @PreAuthorize("hasRole('TRAINEE')")
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees;
 
+import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
@@ -39,9 +40,11 @@ public class TraineeService {
     private final RegionService regions;
     private final AccessScope scope;
     private final AuthenticatedUser authenticatedUser;
+    private final AuditTrail audit;
 
     TraineeService(TraineeRepository trainees, AccountService accounts, RegionService regions, AccessScope scope,
-                   AuthenticatedUser authenticatedUser) {
+                   AuthenticatedUser authenticatedUser, AuditTrail audit) {
+        this.audit = audit;
         this.trainees = trainees;
         this.accounts = accounts;
         this.regions = regions;
@@ -109,6 +112,56 @@ public class TraineeService {
     public Map<Long, TraineeSummary> summaries(Collection<Long> ids) {
         return trainees.findAllById(ids).stream().filter(t -> scope.canSee(t.getRegionCode()))
                 .collect(Collectors.toMap(Trainee::getId, Trainee::toSummary));
+    }
+
+    /** The email address on file (for the edit form); same scope as {@link #get}. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public TraineeEdit editData(long id) {
+        Trainee trainee = visible(id);
+        return TraineeEdit.of(trainee.toDetails(), trainee.getEmail());
+    }
+
+    /**
+     * Administrators and coordinators correct a profile inside their subtree; a coordinator cannot move a trainee
+     * out of it, and the new unit must be a township or village.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional
+    public void update(long id, @Valid TraineeEdit edit) {
+        Trainee trainee = visible(id);
+        Region region = regions.find(edit.getRegionCode())
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE)
+                .orElseThrow(() -> BusinessRuleException.onField("regionCode", "trainee.region.level"));
+        if (!scope.canSee(region.code())) {
+            throw BusinessRuleException.onField("regionCode", "trainee.region.outsideScope");
+        }
+        String email = edit.getEmail() == null || edit.getEmail().isBlank() ? null : edit.getEmail().strip();
+        trainee.update(edit.getName().strip(), email, edit.getWorkUnit().strip(), region.code(),
+                edit.getCertificateLevel(), edit.getPeriodStart());
+        audit.record("EDIT_TRAINEE", "trainee", id, null);
+    }
+
+    /** The full ID number, for a deliberate look (the detail page's 显示完整 button); audited. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional
+    public String revealIdNumber(long id) {
+        Trainee trainee = visible(id);
+        audit.record("REVEAL_ID_NUMBER", "trainee", id, null);
+        return trainee.getIdNumber();
+    }
+
+    /** The full mobile number, for a deliberate look; audited. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional
+    public String revealPhone(long id) {
+        Trainee trainee = visible(id);
+        audit.record("REVEAL_PHONE", "trainee", id, null);
+        return trainee.getPhone();
+    }
+
+    private Trainee visible(long id) {
+        return trainees.findById(id).filter(t -> scope.canSee(t.getRegionCode()))
+                .orElseThrow(() -> new AccessDeniedException("trainee not accessible"));
     }
 
     /** Where and in which language to write to a trainee; for notifications, which run as the system. */

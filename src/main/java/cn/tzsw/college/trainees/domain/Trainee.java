@@ -102,6 +102,25 @@ public class Trainee {
         return regionCode;
     }
 
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    /** A correction by an administrator or coordinator; the period start only matters for certified trainees. */
+    public void update(String name, String email, String workUnit, String regionCode, CertificateLevel level,
+                       LocalDate periodStart) {
+        this.name = name;
+        this.email = email;
+        this.workUnit = workUnit;
+        this.regionCode = regionCode;
+        this.certificateLevel = level;
+        this.periodStart = level.certified() ? periodStart : null;
+    }
+
     public TraineeSummary toSummary() {
         return new TraineeSummary(id, name, Masking.idNumber(idNumber), Masking.phone(phone), gender, workUnit,
                 regionCode, certificateLevel);

@@ -1,0 +1,116 @@
+package cn.tzsw.college.hours;
+
+import cn.tzsw.college.audit.AuditTrail;
+import cn.tzsw.college.security.AccessScope;
+import cn.tzsw.college.shared.Masking;
+import cn.tzsw.college.shared.RegionCodes;
+import cn.tzsw.college.trainees.CertificateLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The re-registration window: certified trainees whose current period ends within the next days
+ * ({@code app.hours.renewal-window-days}) while they still miss hours, inside the caller's subtree; and the reminder
+ * mail to all of them at once (through the notification outbox).
+ */
+@Service
+@Transactional(readOnly = true)
+public class RenewalService {
+
+    private final JdbcClient jdbc;
+    private final ComplianceSql compliance;
+    private final AccessScope scope;
+    private final HoursProperties properties;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RenewalService(JdbcClient jdbc, ComplianceSql compliance, AccessScope scope, HoursProperties properties,
+                   ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.compliance = compliance;
+        this.scope = scope;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    public int windowDays() {
+        return properties.renewalWindowDays();
+    }
+
+    /** One page of the window, optionally narrowed to a region inside the caller's subtree; soonest end first. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public Page<RenewalCandidate> window(String regionCode, Pageable pageable) {
+        String sql = query(regionCode);
+        Map<String, Object> params = params(regionCode);
+        List<RenewalCandidate> rows = jdbc.sql(sql + " ORDER BY w.next_start, w.name, w.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(this::candidate).list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") n").params(params).query(Long.class).single();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Mails a reminder to everyone in the window (within the region); returns how many were asked for. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional
+    public int sendReminders(String regionCode) {
+        List<RenewalCandidate> all = jdbc.sql(query(regionCode)).params(params(regionCode)).query(this::candidate).list();
+        for (RenewalCandidate candidate : all) {
+            events.publishEvent(new HoursEvents.ReminderRequested(candidate.traineeId(), candidate.periodEnd(),
+                    candidate.required(), candidate.earned(), candidate.shortfall()));
+        }
+        audit.record("SEND_RENEWAL_REMINDERS", "region", regionCode == null ? "*" : regionCode, all.size() + " trainees");
+        return all.size();
+    }
+
+    private String query(String regionCode) {
+        String trainees = """
+                SELECT t.id, t.name, t.phone, t.email, t.region_code, t.certificate_level, t.period_start
+                FROM trainee t
+                WHERE t.region_code LIKE :prefix AND t.certificate_level <> 'NONE' AND t.period_start IS NOT NULL""";
+        return "SELECT * FROM (" + compliance.standing(trainees) + ") w"
+                + " WHERE w.next_start > :today AND w.next_start <= :windowEnd AND w.earned < w.required";
+    }
+
+    private Map<String, Object> params(String regionCode) {
+        String prefix;
+        if (regionCode != null && !regionCode.isBlank()) {
+            scope.requireVisible(regionCode);
+            prefix = RegionCodes.subtreePrefix(regionCode);
+        } else {
+            prefix = scope.visiblePrefix().orElse("");
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> params = compliance.params(today);
+        params.put("prefix", prefix + "%");
+        params.put("today", today);
+        // The period's last day lies within [today, today + days]: the day after it within (today, today + days + 1].
+        params.put("windowEnd", today.plusDays(properties.renewalWindowDays() + 1L));
+        return params;
+    }
+
+    private RenewalCandidate candidate(ResultSet rs, int row) throws SQLException {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate end = rs.getObject("next_start", LocalDate.class).minusDays(1);
+        return new RenewalCandidate(rs.getLong("id"), rs.getString("name"), Masking.phone(rs.getString("phone")),
+                rs.getString("region_code"), CertificateLevel.valueOf(rs.getString("certificate_level")),
+                rs.getObject("cur_start", LocalDate.class), end, rs.getBigDecimal("required"),
+                rs.getBigDecimal("earned"), Math.max(0, ChronoUnit.DAYS.between(today, end) + 1),
+                rs.getString("email") != null);
+    }
+}
