@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgressReports {
 
     private static final String NOT_ACCESSIBLE = "region not accessible";
+    private static final BigDecimal ZERO_HOURS = new BigDecimal("0.0");
 
     private final JdbcClient jdbc;
     private final ReportSql sql;
@@ -68,12 +69,21 @@ public class ProgressReports {
         boolean year = period.calendarYear() != 0;
         List<UnitFigures> rows = new ArrayList<>();
         Map<String, Object[]> raw = new HashMap<>();
-        params(jdbc.sql(sql.rollup(year)), region.subtreePrefix(), period, today)
+        params(jdbc.sql(sql.population()), region.subtreePrefix(), period, today)
                 .param("length", length)
                 .query(rs -> {
-                    raw.put(rs.getString("unit"), new Object[] {rs.getLong("trainees"), rs.getLong("active"),
-                            rs.getBigDecimal("hours"), rs.getLong("lectures"), rs.getLong("required"),
-                            rs.getLong("compliant"), rs.getLong("covered")});
+                    raw.put(rs.getString("unit"), new Object[] {rs.getLong("trainees"), 0L, ZERO_HOURS, 0L,
+                            rs.getLong("required"), rs.getLong("compliant"), 0L});
+                });
+        params(jdbc.sql(sql.activity(year)), region.subtreePrefix(), period, today)
+                .param("length", length)
+                .query(rs -> {
+                    Object[] unit = raw.computeIfAbsent(rs.getString("unit"),
+                            k -> new Object[] {0L, 0L, ZERO_HOURS, 0L, 0L, 0L, 0L});
+                    unit[1] = rs.getLong("active");
+                    unit[2] = rs.getBigDecimal("hours");
+                    unit[3] = rs.getLong("lectures");
+                    unit[6] = rs.getLong("covered");
                 });
         if (childLevel == null) {
             rows.add(figures(region.code(), region.name(), region.level(), false, raw.get(region.code()),
@@ -154,7 +164,7 @@ public class ProgressReports {
                                        long[] villages) {
         long villageCount = villages == null ? 0 : villages[0];
         if (raw == null) {
-            return new UnitFigures(code, name, level, direct, 0, 0, BigDecimal.ZERO, 0, 0, 0, villageCount, 0);
+            return new UnitFigures(code, name, level, direct, 0, 0, ZERO_HOURS, 0, 0, 0, villageCount, 0);
         }
         return new UnitFigures(code, name, level, direct, (long) raw[0], (long) raw[1], (BigDecimal) raw[2],
                 (long) raw[3], (long) raw[4], (long) raw[5], villageCount, direct ? 0 : (long) raw[6]);

@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code report_standing} (hours earned per trainee in the current registration period) for every certified
- * trainee. The ledger's triggers add and remove hours as entries are written; this fills in what they cannot know:
+ * Keeps the hours each certified trainee earned in the current registration period in {@code report_trainee}. The ledger's triggers add and remove hours as entries are written; this fills in what they cannot know:
  * new trainees, changed period starts and periods that rolled over (at start-up and every night). Until then a
  * report computes such a trainee from the ledger itself, so figures are right either way, only slower.
  */
@@ -42,7 +41,7 @@ public class StandingRollup implements ApplicationRunner {
     @Scheduled(cron = "0 5 0 * * *", zone = "${app.time-zone:Asia/Shanghai}")
     public int refresh() {
         long start = System.nanoTime();
-        int written = jdbc.sql(sql.rebuildStanding()).param("today", java.time.LocalDate.now(clock))
+        int written = jdbc.sql(sql.refreshStanding()).param("today", java.time.LocalDate.now(clock))
                 .param("years", sql.periodYears()).update();
         if (written > 0) {
             log.info("Report standing refreshed: {} rows in {} ms", written, (System.nanoTime() - start) / 1_000_000);

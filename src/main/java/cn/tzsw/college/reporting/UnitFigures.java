@@ -23,7 +23,7 @@ public record UnitFigures(String code, String name, RegionLevel level, boolean d
 
     /** Hours earned per registered trainee (0 without trainees). */
     public BigDecimal averageHours() {
-        return trainees == 0 ? BigDecimal.ZERO : hours.divide(BigDecimal.valueOf(trainees), 1, RoundingMode.HALF_UP);
+        return trainees == 0 ? new BigDecimal("0.0") : hours.divide(BigDecimal.valueOf(trainees), 1, RoundingMode.HALF_UP);
     }
 
     /** Share of trainees with a requirement who are on track or done, 0..1; null when nobody has a requirement. */

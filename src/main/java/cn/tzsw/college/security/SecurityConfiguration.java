@@ -15,9 +15,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
-    /** Public besides Vaadin's own: health, static files, and the public API of later capabilities. */
+    /**
+     * Public besides Vaadin's own: health, static files, browser libraries (WebJars, e.g. the report charts), and
+     * the public API of later capabilities.
+     */
     static final String[] PUBLIC_PATHS = {"/error", "/error/**", "/actuator/health", "/actuator/health/**", "/styles.css", "/images/**",
-            "/scripts/**", "/api/public/**"};
+            "/scripts/**", "/webjars/**", "/api/public/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -132,6 +132,27 @@ class ReportFiguresTest extends IntegrationTest {
     }
 
     @Test
+    void a_trainee_who_moves_counts_where_they_live_now() {
+        Region from = township(TIANTAI, 3);
+        Region to = township(TIANTAI, 4);
+        long trainee = idOf(fixtures.trainees(1, regions.children(from.code()).getFirst().code(), false).getFirst());
+        book(trainee, fixtures.openLecture(10, Map.of()), today());
+        UnitFigures fromBefore = row(TIANTAI, from.code(), thisYear());
+        UnitFigures toBefore = row(TIANTAI, to.code(), thisYear());
+
+        jdbc.update("UPDATE trainee SET region_code = ? WHERE id = ?", regions.children(to.code()).getFirst().code(), trainee);
+
+        UnitFigures fromAfter = row(TIANTAI, from.code(), thisYear());
+        UnitFigures toAfter = row(TIANTAI, to.code(), thisYear());
+        assertThat(fromAfter.trainees()).isEqualTo(fromBefore.trainees() - 1);
+        assertThat(fromAfter.activeTrainees()).isEqualTo(fromBefore.activeTrainees() - 1);
+        assertThat(fromAfter.hours()).isEqualByComparingTo(fromBefore.hours().subtract(new BigDecimal("2.0")));
+        assertThat(toAfter.trainees()).isEqualTo(toBefore.trainees() + 1);
+        assertThat(toAfter.activeTrainees()).isEqualTo(toBefore.activeTrainees() + 1);
+        assertThat(toAfter.hours()).isEqualByComparingTo(toBefore.hours().add(new BigDecimal("2.0")));
+    }
+
+    @Test
     void a_date_range_counts_only_the_days_inside_it() {
         Region township = township(TIANTAI, 2);
         Region village = regions.children(township.code()).getFirst();

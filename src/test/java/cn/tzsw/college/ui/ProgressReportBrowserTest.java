@@ -88,7 +88,7 @@ class ProgressReportBrowserTest extends BrowserTest {
         String page = pageText();
         assertThat(page).contains("椒江区");
         OTHER_COUNTIES.forEach(county -> assertThat(page).contains(county));
-        Object rows = script("return document.querySelector('#report-grid').items.length");
+        Object rows = script("return document.querySelector('#report-grid').size");
         assertThat(((Number) rows).intValue()).isEqualTo(9);
     }
 

@@ -134,6 +134,8 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
         configureTraineeGrid();
         chart.setId("report-chart");
         chart.addClassName("report-chart");
+        chart.setWidthFull();
+        chart.setHeight("320px");
         summary.setId("report-summary");
         summary.addClassName("report-summary");
 
@@ -144,12 +146,14 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
                 new Paragraph(getTranslation("report.help.coverage")), new Paragraph(getTranslation("report.help.scope")));
 
         add(new H2(getTranslation("report.title")), breadcrumb, toolbar, summary, units, trainees, chart, help);
-        setFlexGrow(1, units, trainees);
+        setFlexGrow(1, trainees);
     }
 
     private void configureUnitGrid() {
         units.setId("report-grid");
         units.setSelectionMode(Grid.SelectionMode.NONE);
+        // A unit has at most a few dozen children: show them all, the chart follows below.
+        units.setAllRowsVisible(true);
         unitColumns.add(units.addColumn(row -> row.direct() ? getTranslation("report.direct", row.name()) : row.name())
                 .setHeader(getTranslation("report.column.unit")).setAutoWidth(true).setFlexGrow(1));
         addNumber(row -> String.valueOf(row.trainees()), "report.column.trainees");
@@ -265,19 +269,21 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    /** Bars for hours and active trainees, lines for the compliance rate and coverage (ECharts, loaded at run time). */
+    /**
+     * Bars for the hours per trainee, lines for the shares (active trainees, compliance rate, coverage), so that units
+     * of any size compare on one chart (ECharts, loaded at run time from its WebJar).
+     */
     private void drawChart() {
         Map<String, Object> data = new LinkedHashMap<>();
         List<UnitFigures> rows = report.rows().stream().filter(r -> !r.direct()).toList();
         data.put("units", rows.stream().map(UnitFigures::name).toList());
-        data.put("hours", rows.stream().map(r -> r.hours().doubleValue()).toList());
-        data.put("active", rows.stream().map(UnitFigures::activeTrainees).toList());
-        data.put("compliance", rows.stream().map(r -> r.complianceRate() == null ? null
-                : Math.round(r.complianceRate() * 1000) / 10.0).toList());
-        data.put("coverage", rows.stream().map(r -> r.coverage() == null ? null
-                : Math.round(r.coverage() * 1000) / 10.0).toList());
-        data.put("labels", Map.of("hours", getTranslation("report.column.hours"),
-                "active", getTranslation("report.column.active"),
+        data.put("average", rows.stream().map(r -> r.averageHours().doubleValue()).toList());
+        data.put("active", rows.stream().map(r -> percentValue(r.trainees() == 0 ? null
+                : (double) r.activeTrainees() / r.trainees())).toList());
+        data.put("compliance", rows.stream().map(r -> percentValue(r.complianceRate())).toList());
+        data.put("coverage", rows.stream().map(r -> percentValue(r.coverage())).toList());
+        data.put("labels", Map.of("average", getTranslation("report.column.averageHours"),
+                "active", getTranslation("report.chart.activeShare"),
                 "compliance", getTranslation("report.column.compliance"),
                 "coverage", getTranslation("report.column.coverage")));
         String json = JsonMapper.shared().writeValueAsString(data);
@@ -286,6 +292,7 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
                 const el = this, d = JSON.parse($0);
                 const draw = (tries) => {
                   if (!window.echarts) { if (tries > 0) setTimeout(() => draw(tries - 1), 100); return; }
+                  if (el.clientWidth === 0) { if (tries > 0) setTimeout(() => draw(tries - 1), 100); return; }
                   const c = echarts.getInstanceByDom(el) || echarts.init(el);
                   c.setOption({
                     tooltip: {trigger: 'axis'},
@@ -294,16 +301,21 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
                     xAxis: {type: 'category', data: d.units, axisLabel: {rotate: d.units.length > 8 ? 40 : 0, interval: 0}},
                     yAxis: [{type: 'value'}, {type: 'value', max: 100, axisLabel: {formatter: '{value}%'}}],
                     series: [
-                      {name: d.labels.hours, type: 'bar', data: d.hours},
-                      {name: d.labels.active, type: 'bar', data: d.active},
+                      {name: d.labels.average, type: 'bar', data: d.average},
+                      {name: d.labels.active, type: 'line', yAxisIndex: 1, data: d.active},
                       {name: d.labels.compliance, type: 'line', yAxisIndex: 1, data: d.compliance},
                       {name: d.labels.coverage, type: 'line', yAxisIndex: 1, data: d.coverage}
                     ]
                   }, true);
+                  c.resize();
                   el.dataset.rendered = String(d.units.length);
                   if (!el._resize) { el._resize = () => c.resize(); window.addEventListener('resize', el._resize); }
                 };
                 draw(100);""", json);
+    }
+
+    private static Double percentValue(Double share) {
+        return share == null ? null : Math.round(share * 1000) / 10.0;
     }
 
     private void rangeChanged() {
