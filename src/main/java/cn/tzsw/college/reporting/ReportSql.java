@@ -2,6 +2,7 @@ package cn.tzsw.college.reporting;
 
 import cn.tzsw.college.hours.ContinuingEducationProperties;
 import cn.tzsw.college.trainees.CertificateLevel;
+import java.util.List;
 import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
 
@@ -132,6 +133,19 @@ class ReportSql {
         return """
                 SELECT LEFT(code, :length) AS unit, COUNT(*) AS villages FROM region
                 WHERE code LIKE :prefix AND level = 'VILLAGE' GROUP BY unit""";
+    }
+
+    /** Rebuilds both rollups from the trainees and the ledger (after a bulk load that paused the triggers). */
+    List<String> rebuild() {
+        return List.of("DELETE FROM report_trainee_year", "DELETE FROM report_trainee",
+                """
+                INSERT INTO report_trainee (region_code, trainee_id, certificate_level, period_start)
+                SELECT region_code, id, certificate_level, period_start FROM trainee""",
+                """
+                INSERT INTO report_trainee_year (year, region_code, trainee_id, hours, lectures)
+                SELECT YEAR(h.earned_on), t.region_code, h.trainee_id, SUM(h.hours), SUM(h.lecture_id IS NOT NULL)
+                FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id
+                GROUP BY YEAR(h.earned_on), t.region_code, h.trainee_id""");
     }
 
     /**

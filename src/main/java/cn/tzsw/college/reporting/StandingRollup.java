@@ -36,6 +36,18 @@ public class StandingRollup implements ApplicationRunner {
         refresh();
     }
 
+    /**
+     * Rebuilds both rollups from scratch, for after a bulk load that paused the triggers for its session
+     * ({@code SET @report_rollups_paused = 1}), then refreshes the current-period hours.
+     */
+    @Transactional
+    public void rebuild() {
+        for (String statement : sql.rebuild()) {
+            jdbc.sql(statement).update();
+        }
+        refresh();
+    }
+
     /** Writes the missing and outdated rows; returns how many trainees it wrote. */
     @Transactional
     @Scheduled(cron = "0 5 0 * * *", zone = "${app.time-zone:Asia/Shanghai}")

@@ -66,7 +66,7 @@ class ReportBenchmark {
         LocalDate today = LocalDate.now(clock);
         ScaleData data = new ScaleData(jdbc, dataSource);
         if (!data.present()) {
-            double seconds = data.generate(today);
+            double seconds = data.generate(today, standing);
             System.out.printf("%nGenerated %,d trainees and %,d ledger entries in %.0f s%n", ScaleData.TRAINEES,
                     ScaleData.ENTRIES, seconds);
         }
