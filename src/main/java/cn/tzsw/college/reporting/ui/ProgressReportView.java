@@ -116,8 +116,10 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
             if (!updating) {
                 if (e.getValue() == RANGE) {
                     LocalDate today = LocalDate.now(clock);
+                    updating = true;
                     from.setValue(today.withDayOfYear(1));
                     to.setValue(today);
+                    updating = false;
                 }
                 navigate(report.region().code(), period());
             }
