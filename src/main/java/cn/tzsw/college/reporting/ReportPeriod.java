@@ -1,0 +1,27 @@
+package cn.tzsw.college.reporting;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** The days a report counts ledger entries for: a calendar year, or any range of days (both ends included). */
+public record ReportPeriod(LocalDate from, LocalDate to) {
+
+    /** Ranges longer than this are refused: a report is about a few years at most. */
+    static final long MAX_DAYS = 366L * 10;
+
+    public ReportPeriod {
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            throw new IllegalArgumentException("not a report period: " + from + " .. " + to);
+        }
+    }
+
+    public static ReportPeriod year(int year) {
+        return new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** The calendar year this period is exactly, or 0: whole years are answered from the yearly rollup. */
+    public int calendarYear() {
+        boolean whole = from.getDayOfYear() == 1 && to.equals(from.withDayOfYear(from.lengthOfYear()));
+        return whole ? from.getYear() : 0;
+    }
+}
