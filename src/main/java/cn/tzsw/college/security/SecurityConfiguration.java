@@ -17,7 +17,7 @@ class SecurityConfiguration {
 
     /** Public besides Vaadin's own: health, static files, and the public API of later capabilities. */
     static final String[] PUBLIC_PATHS = {"/error", "/error/**", "/actuator/health", "/actuator/health/**", "/styles.css", "/images/**",
-            "/scripts/**", "/api/public/**"};
+            "/scripts/**", "/api/public/**", "/verify", "/verify/**", "/api/certificates/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
