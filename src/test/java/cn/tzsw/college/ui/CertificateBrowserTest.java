@@ -58,35 +58,56 @@ class CertificateBrowserTest extends BrowserTest {
         assertThat(text("#my-certificates")).contains(title).contains("有效");
         WebElement download = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("a[data-serial='" + serial + "']")));
+        screenshot("browser-my-certificates");
         byte[] pdf = fetch(download.getAttribute("href"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/certificates/browser-download.pdf"), pdf);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
         URI scanned = URI.create(scanQr(pdf));
         assertThat(scanned.getPath()).startsWith("/verify/");
         // The QR holds the configured public address; in the test the app listens on a random local port.
-        String verification = scanned.getPath();
+        String verification = scanned.getPath() + "?lang=zh";
         driver.manage().deleteAllCookies();
         open(verification);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-status")));
         assertThat(driver.findElement(By.id("verify-status")).getAttribute("data-status")).isEqualTo("VALID");
-        assertThat(pageText()).contains("有效", serial, title);
+        assertThat(pageText()).contains("有效", serial, title, "台州社会工作学院");
+        screenshot("browser-verify-valid");
 
         signIn("admin", "Demo@2026");
         open("/admin/certificates");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#certificate-search input"))).sendKeys(serial);
         wait.until(d -> text("#certificate-grid").contains(serial) && d.findElements(By.cssSelector(
                 "vaadin-button.certificate-revoke")).size() == 1);
-        script("arguments[0].click()", driver.findElement(By.cssSelector("vaadin-button.certificate-revoke")));
+        // The grid re-renders as the search settles; a click on a row that was just replaced is lost, so retry.
+        wait.until(d -> {
+            if (d.findElements(By.cssSelector("#revoke-reason textarea")).isEmpty()) {
+                d.findElements(By.cssSelector("vaadin-button.certificate-revoke")).stream().findFirst()
+                        .ifPresent(button -> script("arguments[0].click()", button));
+                return false;
+            }
+            return true;
+        });
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#revoke-reason textarea")))
                 .sendKeys("培训签到记录核查不实");
-        script("arguments[0].click()", driver.findElement(By.id("revoke-confirm")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("revoke-confirm"))).click();
         wait.until(d -> text("#certificate-grid").contains("已撤销"));
+        screenshot("browser-admin-revoked");
 
         driver.manage().deleteAllCookies();
         open(verification);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-status")));
         assertThat(driver.findElement(By.id("verify-status")).getAttribute("data-status")).isEqualTo("REVOKED");
         assertThat(pageText()).contains("已撤销", "培训签到记录核查不实", serial);
+        screenshot("browser-verify-revoked");
+    }
+
+    /** Keeps what the browser showed, for people reviewing the change (target/certificates/*.png). */
+    private void screenshot(String name) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of("target/certificates");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.write(folder.resolve(name + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private String awaitSerial(long trainee, long lecture) throws InterruptedException {

@@ -67,7 +67,8 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation(c.kind().messageKey())).setHeader(getTranslation("certificateAdmin.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setFlexGrow(1);
+        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("14em")
+                .setFlexGrow(1).setTooltipGenerator(Certificate::title);
         grid.addColumn(c -> c.hours().toPlainString()).setHeader(getTranslation("certificateAdmin.hours"))
                 .setAutoWidth(true);
         grid.addColumn(c -> ChineseDates.format(c.issuedOn())).setHeader(getTranslation("certificateAdmin.issuedOn"))

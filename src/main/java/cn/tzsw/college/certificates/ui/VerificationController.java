@@ -73,7 +73,7 @@ class VerificationController {
     ResponseEntity<String> page(@PathVariable(required = false) String code,
                                 @RequestParam(name = "code", required = false) String typed,
                                 HttpServletRequest request) {
-        Locale locale = "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        Locale locale = locale(request);
         String wanted = code != null ? code : typed;
         if (wanted == null || wanted.isBlank()) {
             return ResponseEntity.ok(html(locale, form(locale, "")));
@@ -93,6 +93,17 @@ class VerificationController {
         return ResponseEntity.ok(html(locale, record(found.get(), locale)));
     }
 
+    /** Chinese, as the certificates are; English when asked for (?lang=en) or when the browser prefers it. */
+    private static Locale locale(HttpServletRequest request) {
+        String lang = request.getParameter("lang");
+        if (lang != null) {
+            return lang.startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        }
+        String header = request.getHeader("Accept-Language");
+        return header != null && header.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
+                : Locale.SIMPLIFIED_CHINESE;
+    }
+
     private String record(Verification v, Locale locale) {
         String statusClass = v.status() == CertificateStatus.VALID ? "valid" : "invalid";
         StringBuilder rows = new StringBuilder();
@@ -101,7 +112,7 @@ class VerificationController {
         row(rows, "verify.title.label", v.title(), locale);
         row(rows, "verify.period", v.coversFrom().equals(v.coversTo()) ? date(v.coversFrom(), locale)
                 : date(v.coversFrom(), locale) + " – " + date(v.coversTo(), locale), locale);
-        row(rows, "verify.hours", v.hours().stripTrailingZeros().toPlainString(), locale);
+        row(rows, "verify.hours", v.hours().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString(), locale);
         row(rows, "verify.serial", v.serial(), locale);
         row(rows, "verify.issuedOn", date(v.issuedOn(), locale), locale);
         if (v.validUntil() != null) {
