@@ -290,10 +290,6 @@ public class CertificateService {
                 properties.issuer()));
     }
 
-    public String verificationUrl(String code) {
-        return properties.verificationUrl(code);
-    }
-
     // --- bulk issue -------------------------------------------------------------------------------------------
 
     /** Queues a bulk issue for everyone who completed the lecture (or any lecture of the course). */

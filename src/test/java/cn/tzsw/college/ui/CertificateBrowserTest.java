@@ -77,12 +77,12 @@ class CertificateBrowserTest extends BrowserTest {
         signIn("admin", "Demo@2026");
         open("/admin/certificates");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#certificate-search input"))).sendKeys(serial);
-        wait.until(d -> text("#certificate-grid").contains(serial) && d.findElements(By.cssSelector(
-                "vaadin-button.certificate-revoke")).size() == 1);
+        By revoke = By.cssSelector("vaadin-button.certificate-revoke[data-serial='" + serial + "']");
+        wait.until(d -> text("#certificate-grid").contains(serial) && !d.findElements(revoke).isEmpty());
         // The grid re-renders as the search settles; a click on a row that was just replaced is lost, so retry.
         wait.until(d -> {
             if (d.findElements(By.cssSelector("#revoke-reason textarea")).isEmpty()) {
-                d.findElements(By.cssSelector("vaadin-button.certificate-revoke")).stream().findFirst()
+                d.findElements(revoke).stream().filter(WebElement::isDisplayed).findFirst()
                         .ifPresent(button -> script("arguments[0].click()", button));
                 return false;
             }

@@ -102,6 +102,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
             Button revoke = new Button(getTranslation("certificateAdmin.revoke"), e -> openRevoke(certificate));
             revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             revoke.addClassName("certificate-revoke");
+            revoke.getElement().setAttribute("data-serial", certificate.serial());
             actions.add(revoke);
         }
         if (!replaced) {
