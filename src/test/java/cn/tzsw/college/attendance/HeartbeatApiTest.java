@@ -203,6 +203,33 @@ class HeartbeatApiTest extends IntegrationTest {
     }
 
     @Test
+    void live_watching_is_credited_by_the_clock_during_the_scheduled_time_only() throws Exception {
+        List<String> phones = fixtures.trainees(2, LecturesUnderway.JIAOJIANG_VILLAGE, false);
+        LecturesUnderway.Lecture now = lectures.startedMinutesAgo(5, List.of(phones.get(0)));
+        LecturesUnderway.Lecture later = lectures.startedMinutesAgo(-24 * 60, List.of(phones.get(0)));
+        lectures.makeLive(now.id(), "https://live.example.cn/now.m3u8");
+        lectures.makeLive(later.id(), "https://live.example.cn/later.m3u8");
+        lectures.givePassword(phones, PASSWORD);
+        WebClient web = new WebClient(port);
+        web.signIn(phones.get(0), PASSWORD);
+        Viewer viewer = new Viewer(phones.get(0), web, now.id());
+
+        PlaybackStart live = fixtures.as(viewer.phone(), () -> watching.start(now.id()));
+        assertThat(live.live()).isTrue();
+        assertThat(live.hls()).isTrue();
+        Thread.sleep(1500);
+        HttpResponse<String> reply = web.postJson("/api/attendance/heartbeat", beat(live.token(), 1, 0, 99_999, false));
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(credited(viewer)).isBetween(1.0, 10.0);
+        assertThat(web.postJson("/api/attendance/presence", "{\"token\":\"" + live.token() + "\"}").statusCode())
+                .isEqualTo(204);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixtures.as(viewer.phone(), () -> watching.start(later.id())))
+                .isInstanceOf(cn.tzsw.college.shared.BusinessRuleException.class)
+                .hasMessageContaining("attendance.live.notNow");
+    }
+
+    @Test
     void an_uploaded_mp4_is_served_with_range_requests_and_other_files_are_refused() throws Exception {
         Viewer viewer = viewer(600);
         try (InputStream mp4 = getClass().getResourceAsStream("/video/lecture-12s.mp4")) {
