@@ -109,6 +109,29 @@ public class HoursLedger {
         return entriesBetween(traineeId, from, to);
     }
 
+    /**
+     * Completions booked for a lecture (or, with {@code byCourse}, any lecture of a course) in entry order,
+     * {@code limit} at a time after {@code afterEntryId}: e.g. for issuing certificates in bulk.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<HoursEntry> completions(boolean byCourse, long id, long afterEntryId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, trainee_id, lecture_id, course_id, title, source, hours, earned_on, recorded_at, note
+                        FROM hours_entry WHERE %s = ? AND lecture_id IS NOT NULL AND id > ?
+                        ORDER BY id LIMIT ?""".formatted(byCourse ? "course_id" : "lecture_id"))
+                .params(id, afterEntryId, limit)
+                .query(HoursLedger::entry)
+                .list();
+    }
+
+    /** How many completions {@link #completions} walks through. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int countCompletions(boolean byCourse, long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM hours_entry WHERE %s = ? AND lecture_id IS NOT NULL"
+                        .formatted(byCourse ? "course_id" : "lecture_id"))
+                .param(id).query(Integer.class).single();
+    }
+
     private void requireReadable(long traineeId) {
         if (authenticatedUser.require().role() == Role.TRAINEE) {
             boolean own = trainees.mine().map(me -> me.id() == traineeId).orElse(false);

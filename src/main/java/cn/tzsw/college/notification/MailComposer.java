@@ -35,6 +35,15 @@ class MailComposer {
                 messages.getMessage("mail.reminder.body", args, locale)};
     }
 
+    /** Subject and body of the mail that carries a newly issued certificate. */
+    String[] composeCertificate(TraineeContact to, String serial, String title, String kindKey) {
+        Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        Object[] args = {to.name(), messages.getMessage(kindKey, null, locale), title, serial,
+                properties.baseUrl() + "/my/certificates"};
+        return new String[] {messages.getMessage("mail.certificate.subject", args, locale),
+                messages.getMessage("mail.certificate.body", args, locale)};
+    }
+
     /** Subject and body of notice {@code kind} (mail.KIND.subject / mail.KIND.body) about a lecture. */
     String[] compose(String kind, TraineeContact to, LectureInfo lecture) {
         Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;

@@ -9,9 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
-import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.core.io.ByteArrayResource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +35,13 @@ class MailDispatcher {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean smtpConfigured;
+    private final Attachments attachments;
 
     MailDispatcher(MailMessageRepository outbox, ObjectProvider<JavaMailSender> sender, MailProperties properties,
-                   TransactionTemplate transactions, Clock clock, @Value("${spring.mail.host:}") String smtpHost) {
+                   TransactionTemplate transactions, Clock clock, @Value("${spring.mail.host:}") String smtpHost,
+                   Attachments attachments) {
         this.outbox = outbox;
+        this.attachments = attachments;
         this.sender = sender;
         this.properties = properties;
         this.transactions = transactions;
@@ -60,18 +66,36 @@ class MailDispatcher {
         var due = outbox.lockDue(now, Limit.of(BATCH));
         for (MailMessage mail : due) {
             try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(properties.from());
-                message.setTo(mail.getRecipient());
-                message.setSubject(mail.getSubject());
-                message.setText(mail.getBody());
-                mailSender.send(message);
+                if (mail.getAttachmentRef() == null) {
+                    SimpleMailMessage message = new SimpleMailMessage();
+                    message.setFrom(properties.from());
+                    message.setTo(mail.getRecipient());
+                    message.setSubject(mail.getSubject());
+                    message.setText(mail.getBody());
+                    mailSender.send(message);
+                } else {
+                    mailSender.send(withAttachment(mailSender, mail));
+                }
                 mail.sent(now);
-            } catch (MailException e) {
+            } catch (MessagingException | RuntimeException e) { // a failing attachment is retried like an outage
                 log.warn("Mail to {} failed, will retry: {}", mail.getRecipient(), e.getMessage());
                 mail.failed(e.getMessage(), now, properties.firstRetry(), properties.maxAttempts());
             }
         }
         return due.size();
+    }
+
+    private MimeMessage withAttachment(JavaMailSender mailSender, MailMessage mail) throws MessagingException {
+        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(mail.getRecipient());
+        helper.setSubject(mail.getSubject());
+        helper.setText(mail.getBody());
+        Attachments.Attachment file = attachments.resolve(mail.getAttachmentRef(), mail.getAttachmentName());
+        if (file != null) {
+            helper.addAttachment(file.name(), new ByteArrayResource(file.bytes()), file.contentType());
+        }
+        return message;
     }
 }

@@ -3,6 +3,7 @@ package cn.tzsw.college.notification;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.LectureEvents;
 import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.certificates.CertificateEvents;
 import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
@@ -82,6 +83,18 @@ public class NotificationService {
         }
         String[] mail = composer.composeReminder(contact, event);
         outbox.save(new MailMessage(contact.email(), mail[0], mail[1], LocalDateTime.now(clock)));
+    }
+
+    /** A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). */
+    @ApplicationModuleListener
+    void onCertificateIssued(CertificateEvents.Issued event) {
+        TraineeContact contact = SystemTasks.runAsSystem(() -> trainees.contact(event.traineeId())).orElse(null);
+        if (contact == null || contact.email() == null) {
+            return; // the certificate is on the trainee's own page anyway
+        }
+        String[] mail = composer.composeCertificate(contact, event.serial(), event.title(), event.kind().messageKey());
+        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], LocalDateTime.now(clock),
+                event.serial() + ".pdf", "certificate:" + event.certificateId()));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -20,7 +20,7 @@ class SecurityConfiguration {
 
     /** Public besides Vaadin's own: health, static files, and the public API of later capabilities. */
     static final String[] PUBLIC_PATHS = {"/error", "/error/**", "/actuator/health", "/actuator/health/**", "/styles.css", "/images/**",
-            "/scripts/**", "/webjars/**", "/api/public/**"};
+            "/scripts/**", "/webjars/**", "/api/public/**", "/verify", "/verify/**", "/api/certificates/**"};
 
     /** Our own endpoints outside Vaadin's views; the services behind them check roles and ownership. */
     static final String[] SIGNED_IN_PATHS = {"/api/attendance/**", "/media/**"};

@@ -45,6 +45,14 @@ public class MailMessage {
     @Column(name = "sent_at")
     private LocalDateTime sentAt;
 
+    /** File name of the attachment, if any; its bytes are made when the mail is sent (see attachmentRef). */
+    @Column(name = "attachment_name")
+    private String attachmentName;
+
+    /** What to attach, e.g. "certificate:42"; resolved by the dispatcher at sending time. */
+    @Column(name = "attachment_ref")
+    private String attachmentRef;
+
     protected MailMessage() {
     }
 
@@ -55,6 +63,13 @@ public class MailMessage {
         this.status = MailStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    public MailMessage(String recipient, String subject, String body, LocalDateTime now, String attachmentName,
+                       String attachmentRef) {
+        this(recipient, subject, body, now);
+        this.attachmentName = attachmentName;
+        this.attachmentRef = attachmentRef;
     }
 
     public void sent(LocalDateTime now) {
@@ -91,6 +106,14 @@ public class MailMessage {
 
     public String getBody() {
         return body;
+    }
+
+    public String getAttachmentName() {
+        return attachmentName;
+    }
+
+    public String getAttachmentRef() {
+        return attachmentRef;
     }
 
     public OutboxMail toOutboxMail() {

@@ -1,0 +1,109 @@
+package cn.tzsw.college.certificates.ui;
+
+import cn.tzsw.college.certificates.Certificate;
+import cn.tzsw.college.certificates.CertificateKind;
+import cn.tzsw.college.certificates.CertificateService;
+import cn.tzsw.college.certificates.CertificateStatus;
+import cn.tzsw.college.security.Role;
+import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.Notifications;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** 我的证书: the trainee's certificates with downloads, and an hours record on request. */
+@Route("my/certificates")
+@RolesAllowed(Role.Names.TRAINEE)
+@Menu(title = "nav.myCertificates", order = 16, icon = "vaadin:diploma")
+class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
+
+    private final CertificateService certificates;
+    private final Clock clock;
+    private final Div list = new Div();
+
+    MyCertificatesView(CertificateService certificates, Clock clock) {
+        this.certificates = certificates;
+        this.clock = clock;
+        addClassName("narrow-page");
+        list.setId("my-certificates");
+
+        int thisYear = LocalDate.now(clock).getYear();
+        Select<Integer> year = new Select<>();
+        year.setId("hours-record-year");
+        // 0 stands for the current registration period; the others are calendar years.
+        year.setItems(IntStream.rangeClosed(0, 5).mapToObj(i -> i == 0 ? 0 : thisYear - i + 1).toList());
+        year.setValue(0);
+        year.setItemLabelGenerator(y -> y == 0 ? getTranslation("myCertificates.currentPeriod")
+                : getTranslation("myCertificates.year", String.valueOf(y)));
+        year.setLabel(getTranslation("myCertificates.hoursRecordFor"));
+        Button request = new Button(getTranslation("myCertificates.requestHoursRecord"), VaadinIcon.FILE_TEXT.create(),
+                e -> {
+                    Certificate issued = certificates.issueMyHoursRecord(year.getValue() == 0 ? null : year.getValue());
+                    Notifications.success(getTranslation("myCertificates.hoursRecordReady", issued.serial()));
+                    refresh();
+                });
+        request.setId("request-hours-record");
+        request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FlexLayout hoursRecord = new FlexLayout(year, request);
+        hoursRecord.setAlignItems(Alignment.BASELINE);
+        hoursRecord.addClassName("filters");
+
+        add(new H2(getTranslation("nav.myCertificates")), list,
+                new H3(getTranslation("myCertificates.hoursRecord")),
+                new Paragraph(getTranslation("myCertificates.hoursRecordHelp")), hoursRecord);
+        refresh();
+    }
+
+    private void refresh() {
+        list.removeAll();
+        List<Certificate> mine = certificates.mine();
+        if (mine.isEmpty()) {
+            list.add(new Paragraph(getTranslation("myCertificates.none")));
+        }
+        LocalDate today = LocalDate.now(clock);
+        for (Certificate certificate : mine) {
+            CertificateStatus status = certificate.status(today);
+            Span badge = new Span(getTranslation(status.messageKey()));
+            badge.getElement().getThemeList().add(status == CertificateStatus.VALID ? "badge success pill"
+                    : "badge error pill");
+            Span title = new Span(certificate.kind() == CertificateKind.COMPLETION ? certificate.title()
+                    : getTranslation("myCertificates.hoursRecordTitle", certificate.title()));
+            title.addClassName("certificate-title");
+            Div head = new Div(title, badge);
+            head.addClassName("lecture-card-head");
+            Div meta = new Div(new Span(getTranslation(certificate.kind().messageKey())),
+                    new Span(getTranslation("certificate.serialLabel", certificate.serial())),
+                    new Span(getTranslation("certificate.hoursLabel", certificate.hours().toPlainString())),
+                    new Span(getTranslation("certificate.issuedLabel", ChineseDates.format(certificate.issuedOn()))));
+            meta.addClassName("lecture-card-meta");
+            Div card = new Div(head, meta);
+            if (status != CertificateStatus.REPLACED) {
+                card.add(CertificateDownloads.link(certificates, certificate, getTranslation("certificate.download")));
+            }
+            card.addClassName("lecture-card");
+            card.addClassName("certificate-card");
+            list.add(card);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.myCertificates") + " | " + getTranslation("app.name");
+    }
+}
