@@ -203,25 +203,24 @@ public class RegistrationService {
             throw new BusinessRuleException("registration.overlap",
                     catalog.get(standing.overlappingLectureId()).courseTitle());
         }
-        // The claim locks the lecture row first; the registration row is written under that lock, so a
-        // promotion reading the line never meets a registration still in the making.
+        // The event is stored first (with the id drawn for the row), then the claim locks the lecture row and the
+        // registration row is written under that lock: a promotion reading the line never meets a registration
+        // still in the making, and the lock is held only for the claim, this row and the commit.
+        long registrationId = standing.idToUse();
+        events.publishEvent(new RegistrationEvents.Recorded(registrationId, trainee.id(), lecture.id()));
         String county = countyOf(trainee.regionCode());
         LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
         RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
                 : RegistrationStatus.WAITLISTED;
-        long registrationId;
         try {
             if (standing.registrationId() == null) {
-                registrationId = enrolments.insert(lecture.id(), trainee.id(), county, status, byAdmin, now);
-            } else if (enrolments.rejoin(standing.registrationId(), county, status, byAdmin, now)) {
-                registrationId = standing.registrationId();
-            } else {
+                enrolments.insert(registrationId, lecture.id(), trainee.id(), county, status, byAdmin, now);
+            } else if (!enrolments.rejoin(registrationId, county, status, byAdmin, now)) {
                 throw new BusinessRuleException("registration.already"); // rejoined a moment ago
             }
         } catch (DataIntegrityViolationException e) {
             throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
         }
-        events.publishEvent(new RegistrationEvents.Recorded(registrationId, trainee.id(), lecture.id()));
         return new RegistrationOutcome(registrationId, status);
     }
 

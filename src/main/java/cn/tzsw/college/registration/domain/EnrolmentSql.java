@@ -3,8 +3,6 @@ package cn.tzsw.college.registration.domain;
 import cn.tzsw.college.registration.RegistrationStatus;
 import java.time.LocalDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -15,10 +13,15 @@ import org.springframework.stereotype.Repository;
 public class EnrolmentSql {
 
     /**
-     * The trainee's earlier row for this lecture (null id: none) and a registered, scheduled lecture of theirs
-     * that overlaps [start, end) (null: none).
+     * The trainee's earlier row for this lecture (null id: none), a registered, scheduled lecture of theirs that
+     * overlaps [start, end) (null: none), and a fresh id from the sequence for a new row.
      */
-    public record Standing(Long registrationId, RegistrationStatus status, Long overlappingLectureId) {
+    public record Standing(Long registrationId, RegistrationStatus status, Long overlappingLectureId, long freshId) {
+
+        /** The id the registration will have: its earlier row's, or the fresh one. */
+        public long idToUse() {
+            return registrationId != null ? registrationId : freshId;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -33,7 +36,8 @@ public class EnrolmentSql {
                        (SELECT o.lecture_id FROM registration o JOIN lecture l ON l.id = o.lecture_id
                         WHERE o.trainee_id = :trainee AND o.status = 'REGISTERED' AND l.status = 'SCHEDULED'
                           AND l.starts_at < :end AND l.ends_at > :start AND l.id <> :lecture
-                        LIMIT 1) AS overlapping
+                        LIMIT 1) AS overlapping,
+                       NEXTVAL(registration_id_seq) AS fresh_id
                 FROM (SELECT 1) one
                 LEFT JOIN registration r ON r.lecture_id = :lecture AND r.trainee_id = :trainee
                 """).param("trainee", traineeId).param("lecture", lectureId).param("start", start).param("end", end)
@@ -42,20 +46,19 @@ public class EnrolmentSql {
                     Long registrationId = rs.wasNull() ? null : id;
                     String status = rs.getString(2);
                     long other = rs.getLong(3);
+                    Long overlapping = rs.wasNull() ? null : other;
                     return new Standing(registrationId, status == null ? null : RegistrationStatus.valueOf(status),
-                            rs.wasNull() ? null : other);
+                            overlapping, rs.getLong(4));
                 }).single();
     }
 
-    /** A new row; a second row for the same trainee and lecture fails on the unique key. */
-    public long insert(long lectureId, long traineeId, String countyCode, RegistrationStatus status, boolean byAdmin,
-                       LocalDateTime now) {
-        KeyHolder key = new GeneratedKeyHolder();
+    /** A new row with the id drawn by {@link #standing}; a second row for the same trainee and lecture fails on the unique key. */
+    public void insert(long id, long lectureId, long traineeId, String countyCode, RegistrationStatus status,
+                       boolean byAdmin, LocalDateTime now) {
         jdbc.sql("""
-                INSERT INTO registration (lecture_id, trainee_id, county_code, status, queued_at, changed_at, by_admin)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).params(lectureId, traineeId, countyCode, status.name(), now, now, byAdmin).update(key);
-        return key.getKeyAs(Number.class).longValue();
+                INSERT INTO registration (id, lecture_id, trainee_id, county_code, status, queued_at, changed_at, by_admin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, lectureId, traineeId, countyCode, status.name(), now, now, byAdmin).update();
     }
 
     /**
