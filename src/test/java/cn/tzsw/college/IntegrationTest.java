@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * catalogue).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.db.data-dir=target/test-mariadb", "app.mail.poll-interval=200ms"})
+        properties = {"app.db.data-dir=target/test-mariadb", "app.mail.poll-interval=200ms",
+                "app.attendance.video.dir=target/test-videos"})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 

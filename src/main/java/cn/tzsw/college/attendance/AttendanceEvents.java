@@ -8,7 +8,7 @@ public final class AttendanceEvents {
     private AttendanceEvents() {
     }
 
-    /** A trainee met the lecture's completion rule, for the first time. Published once per trainee and lecture. */
+    /** A trainee met the lecture's completion rule (may arrive again, e.g. after a correction: the ledger books once). */
     public record LectureCompleted(long traineeId, long lectureId, AttendanceMethod method, LocalDate completedOn) {
     }
 }

@@ -2,6 +2,7 @@ package cn.tzsw.college.registration.ui;
 
 import cn.tzsw.college.catalog.Availability;
 import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.CourseFormat;
 import cn.tzsw.college.catalog.Instructor;
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.regions.RegionService;
@@ -113,7 +114,8 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             return actions;
         }
         if (user.get().is(Role.ADMIN)) {
-            actions.add(new Anchor("admin/lectures/" + lecture.id() + "/roster", getTranslation("lecture.roster")));
+            actions.add(new Anchor("admin/lectures/" + lecture.id() + "/roster", getTranslation("lecture.roster")),
+                    new Anchor("admin/lectures/" + lecture.id() + "/attendance", getTranslation("lecture.attendance")));
             return actions;
         }
         if (!user.get().is(Role.TRAINEE)) {
@@ -145,7 +147,7 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
                     new ByteArrayInputStream(ics), "lecture-" + lecture.id() + ".ics", "text/calendar", ics.length)),
                     getTranslation("registration.addToCalendar"));
             calendar.setId("ics-download");
-            actions.add(calendar);
+            actions.add(calendar, attendLinks());
         }
         if (!now.isAfter(lecture.cancellationDeadline())) {
             Button cancel = new Button(getTranslation("registration.cancel"), e -> cancel());
@@ -154,6 +156,25 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             actions.add(cancel);
         }
         return actions;
+    }
+
+    /** Where a registered trainee attends: the player for video and live lectures, the code page in the room. */
+    private Div attendLinks() {
+        Div links = new Div();
+        links.addClassName("attend-links");
+        boolean watchable = lecture.format() != CourseFormat.IN_PERSON || lecture.videoUrl() != null;
+        if (watchable) {
+            Anchor watch = new Anchor("watch/" + lecture.id(), getTranslation(lecture.format() == CourseFormat.LIVE_STREAM
+                    ? "lecture.watchLive" : "lecture.watch"));
+            watch.setId("watch-link");
+            links.add(watch);
+        }
+        if (lecture.format() != CourseFormat.RECORDED_VIDEO) {
+            Anchor checkIn = new Anchor("checkin?lecture=" + lecture.id(), getTranslation("lecture.checkIn"));
+            checkIn.setId("checkin-link");
+            links.add(checkIn);
+        }
+        return links;
     }
 
     private void register() {

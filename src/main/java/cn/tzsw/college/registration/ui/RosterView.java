@@ -115,7 +115,10 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 e -> getUI().ifPresent(ui -> ui.navigate("admin/courses")));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        FlexLayout toolbar = new FlexLayout(add, xlsx, csv, back);
+        Button attendance = new Button(getTranslation("lecture.attendance"), VaadinIcon.CHECK_SQUARE_O.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("admin/lectures/" + lecture.id() + "/attendance")));
+        attendance.setId("roster-attendance");
+        FlexLayout toolbar = new FlexLayout(add, attendance, xlsx, csv, back);
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         toolbar.addClassName("filters");
         add(heading, details, toolbar, tabs, grid);

@@ -1,0 +1,222 @@
+package cn.tzsw.college.attendance;
+
+import cn.tzsw.college.attendance.domain.Mp4Duration;
+import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.OrganiserScope;
+import cn.tzsw.college.shared.BusinessRuleException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Per-lecture attendance settings: walk-ins, and the recorded video (an MP4 uploaded to
+ * {@code app.attendance.video.dir}, type and size checked, length read from the file; or a link with a length).
+ */
+@Service
+@Transactional(readOnly = true)
+public class LectureSetup {
+
+    private static final int MAX_URL = 500;
+
+    private final JdbcClient jdbc;
+    private final CatalogService catalog;
+    private final OrganiserScope organisers;
+    private final AttendanceProperties properties;
+    private final Clock clock;
+
+    LectureSetup(JdbcClient jdbc, CatalogService catalog, OrganiserScope organisers, AttendanceProperties properties,
+                 Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.organisers = organisers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The lecture's settings; public facts (anyone may watch what the catalogue shows). */
+    public LectureMedia media(long lectureId) {
+        return jdbc.sql("SELECT * FROM attendance_lecture WHERE lecture_id = ?").param(lectureId)
+                .query((rs, n) -> new LectureMedia(lectureId, rs.getBoolean("walk_ins_allowed"),
+                        rs.getString("video_name"), rs.getObject("video_bytes", Long.class), rs.getString("video_url"),
+                        rs.getObject("video_seconds", Integer.class)))
+                .optional()
+                .orElse(new LectureMedia(lectureId, false, null, null, null, null));
+    }
+
+    boolean walkInsAllowed(long lectureId) {
+        return media(lectureId).walkInsAllowed();
+    }
+
+    /** The stored file of an uploaded video, for streaming. */
+    public Optional<Path> videoFile(long lectureId) {
+        return jdbc.sql("SELECT video_file FROM attendance_lecture WHERE lecture_id = ? AND video_file IS NOT NULL")
+                .param(lectureId).query(String.class).optional()
+                .map(name -> properties.getVideo().getDir().resolve(name))
+                .filter(Files::isReadable);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void allowWalkIns(long lectureId, boolean allowed) {
+        managed(lectureId);
+        ensureRow(lectureId);
+        jdbc.sql("UPDATE attendance_lecture SET walk_ins_allowed = ?, updated_at = ? WHERE lecture_id = ?")
+                .params(allowed, now(), lectureId).update();
+    }
+
+    /**
+     * Stores an uploaded MP4. Refused, with nothing kept, when it is larger than the limit, not an MP4, or has no
+     * readable length.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public LectureMedia uploadVideo(long lectureId, String originalName, InputStream content) {
+        managed(lectureId);
+        Path dir = properties.getVideo().getDir();
+        Path stored = dir.resolve(lectureId + "-" + UUID.randomUUID() + ".mp4");
+        try {
+            Files.createDirectories(dir);
+            long limit = properties.getVideo().getMaxSize().toBytes();
+            try (InputStream limited = content) {
+                long bytes = Files.copy(new LimitedInputStream(limited, limit + 1), stored,
+                        StandardCopyOption.REPLACE_EXISTING);
+                if (bytes > limit) {
+                    throw BusinessRuleException.onField("video", "attendance.video.tooLarge",
+                            properties.getVideo().getMaxSize().toMegabytes());
+                }
+                byte[] head = new byte[12];
+                try (InputStream in = Files.newInputStream(stored)) {
+                    head = in.readNBytes(12);
+                }
+                OptionalDouble seconds = Mp4Duration.looksLikeMp4(head) ? Mp4Duration.seconds(stored) : OptionalDouble.empty();
+                if (seconds.isEmpty() || seconds.getAsDouble() < 1) {
+                    throw BusinessRuleException.onField("video", "attendance.video.notMp4");
+                }
+                replaceVideo(lectureId, stored.getFileName().toString(), cleanName(originalName), bytes, null,
+                        (int) Math.round(seconds.getAsDouble()));
+            }
+            return media(lectureId);
+        } catch (IOException e) {
+            delete(stored);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(stored);
+            throw e;
+        }
+    }
+
+    /** A video hosted elsewhere, with its length (the platform cannot read it from the link). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void linkVideo(long lectureId, String url, int seconds) {
+        managed(lectureId);
+        String link = url == null ? "" : url.strip();
+        if (link.length() > MAX_URL || !(link.startsWith("https://") || link.startsWith("http://"))
+                || !validUri(link)) {
+            throw BusinessRuleException.onField("videoUrl", "attendance.video.badUrl");
+        }
+        if (seconds < 1) {
+            throw BusinessRuleException.onField("videoSeconds", "attendance.video.badLength");
+        }
+        replaceVideo(lectureId, null, null, null, link, seconds);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void removeVideo(long lectureId) {
+        managed(lectureId);
+        replaceVideo(lectureId, null, null, null, null, null);
+    }
+
+    private void replaceVideo(long lectureId, String file, String name, Long bytes, String url, Integer seconds) {
+        ensureRow(lectureId);
+        Optional<String> previous = jdbc.sql("SELECT video_file FROM attendance_lecture WHERE lecture_id = ? FOR UPDATE")
+                .param(lectureId).query(String.class).optional();
+        jdbc.sql("""
+                        UPDATE attendance_lecture SET video_file = ?, video_name = ?, video_bytes = ?, video_url = ?,
+                          video_seconds = ?, updated_at = ? WHERE lecture_id = ?""")
+                .params(file, name, bytes, url, seconds, now(), lectureId).update();
+        previous.filter(old -> !old.equals(file)).ifPresent(old -> delete(properties.getVideo().getDir().resolve(old)));
+    }
+
+    private void ensureRow(long lectureId) {
+        jdbc.sql("INSERT IGNORE INTO attendance_lecture (lecture_id, walk_ins_allowed, updated_at) VALUES (?, FALSE, ?)")
+                .params(lectureId, now()).update();
+    }
+
+    private void managed(long lectureId) {
+        organisers.requireManages(catalog.get(lectureId).organiserCode());
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private static boolean validUri(String link) {
+        try {
+            return URI.create(link).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String cleanName(String name) {
+        String base = name == null ? "video.mp4" : Path.of(name.replace('\\', '/')).getFileName().toString();
+        return base.length() > 255 ? base.substring(base.length() - 255) : base;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover file is harmless; the database no longer names it
+        }
+    }
+
+    /** Stops reading after {@code max} bytes, so an oversized upload never fills the disk. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        LimitedInputStream(InputStream in, long max) {
+            super(in);
+            this.left = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package cn.tzsw.college.attendance.api;
+
+import cn.tzsw.college.attendance.HeartbeatReply;
+import cn.tzsw.college.attendance.LectureSetup;
+import cn.tzsw.college.attendance.WatchService;
+import cn.tzsw.college.attendance.domain.Beat;
+import cn.tzsw.college.shared.BusinessRuleException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The player's endpoints: heartbeats and presence answers (JSON), and uploaded videos (HTTP range requests, so
+ * seeking works). Errors answer with a status and a short code, never a stack trace.
+ */
+@RestController
+class WatchApi {
+
+    private final WatchService watching;
+    private final LectureSetup setup;
+
+    WatchApi(WatchService watching, LectureSetup setup) {
+        this.watching = watching;
+        this.setup = setup;
+    }
+
+    record PresenceRequest(@NotBlank @Size(max = 32) String token) {
+    }
+
+    @PostMapping(path = "/api/attendance/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE)
+    HeartbeatReply heartbeat(@Valid @RequestBody HeartbeatRequest request) {
+        return watching.beat(request.token(), new Beat(request.seq(), request.from(), request.position(),
+                request.playing(), request.hidden(), request.rate() == null ? 1.0 : request.rate()));
+    }
+
+    @PostMapping(path = "/api/attendance/presence", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> presence(@Valid @RequestBody PresenceRequest request) {
+        watching.confirmPresence(request.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/media/lectures/{lectureId}/video")
+    ResponseEntity<Resource> video(@PathVariable long lectureId) {
+        Path file = setup.videoFile(lectureId).orElse(null);
+        if (file == null) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4"))
+                .header("Cache-Control", "private, max-age=3600")
+                .body(new FileSystemResource(file));
+    }
+
+    @ExceptionHandler(WatchService.UnknownPlaybackException.class)
+    ResponseEntity<Map<String, String>> unknown() {
+        return error(HttpStatus.NOT_FOUND, "unknown-playback");
+    }
+
+    @ExceptionHandler(WatchService.SupersededException.class)
+    ResponseEntity<Map<String, String>> superseded() {
+        return error(HttpStatus.CONFLICT, "playing-elsewhere");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, String>> denied() {
+        return error(HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    @ExceptionHandler({MethodArgumentNotValidException.class, HttpMessageNotReadableException.class})
+    ResponseEntity<Map<String, String>> malformed() {
+        return error(HttpStatus.BAD_REQUEST, "malformed");
+    }
+
+    @ExceptionHandler(BusinessRuleException.class)
+    ResponseEntity<Map<String, String>> refused(BusinessRuleException e) {
+        return error(HttpStatus.BAD_REQUEST, e.messageKey());
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<Map<String, String>> notStored() {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "try-again");
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String code) {
+        return ResponseEntity.status(status).body(Map.of("error", code));
+    }
+}

@@ -1,0 +1,128 @@
+package cn.tzsw.college.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.attendance.LectureSetup;
+import cn.tzsw.college.attendance.LecturesUnderway;
+import cn.tzsw.college.security.SystemTasks;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Attendance as people do it: a trainee watches a recorded lecture to the end and finds the hours in "我的学时";
+ * skipping to the end earns nothing; in the room, the projector's QR code checks a phone in.
+ */
+class AttendanceBrowserTest extends BrowserTest {
+
+    private static final String PASSWORD = "Watch@2026";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    LecturesUnderway lectures;
+    @Autowired
+    LectureSetup setup;
+
+    private long lectureWithVideo(String phone) throws Exception {
+        LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(-60 * 24 * 3, List.of(phone));
+        try (InputStream mp4 = getClass().getResourceAsStream("/video/lecture-12s.mp4")) {
+            SystemTasks.runAsSystem(() -> setup.uploadVideo(lecture.id(), "讲座录像.mp4", mp4));
+        }
+        return lecture.id();
+    }
+
+    private double credited(String phone, long lectureId) {
+        return fixtures.count("SELECT COALESCE(ROUND(MAX(w.credited_seconds) * 10), 0) FROM watch_progress w"
+                + " JOIN trainee t ON t.id = w.trainee_id WHERE t.phone = ? AND w.lecture_id = ?", phone, lectureId) / 10.0;
+    }
+
+    private int hours(String phone, long lectureId) {
+        return fixtures.count("SELECT COUNT(*) FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id"
+                + " WHERE t.phone = ? AND h.lecture_id = ?", phone, lectureId);
+    }
+
+    private void startVideo() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lecture-video")));
+        wait.until(d -> Boolean.TRUE.equals(script("return !!window.collegePlayer && document.getElementById('lecture-video').readyState >= 1")));
+        script("const v = document.getElementById('lecture-video'); v.muted = true; v.play();");
+    }
+
+    @Test
+    void a_trainee_who_skips_to_the_end_earns_nothing_and_one_who_watches_to_the_end_sees_the_hours() throws Exception {
+        String phone = fixtures.trainees(1, LecturesUnderway.JIAOJIANG_VILLAGE, false).get(0);
+        lectures.givePassword(List.of(phone), PASSWORD);
+        long skipped = lectureWithVideo(phone);
+        long watched = lectureWithVideo(phone);
+        signIn(phone, PASSWORD);
+
+        open("/watch/" + skipped);
+        startVideo();
+        script("const v = document.getElementById('lecture-video'); v.currentTime = v.duration - 0.2;");
+        wait.until(d -> Boolean.TRUE.equals(script("return document.getElementById('lecture-video').ended")));
+        Thread.sleep(1500);
+        assertThat(credited(phone, skipped)).as(pageText()).isLessThan(1.5);
+        assertThat(hours(phone, skipped)).isZero();
+
+        open("/watch/" + watched);
+        startVideo();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+                Boolean.TRUE.equals(script("return document.getElementById('lecture-video').ended")));
+        wait.until(d -> text("#watch-credited").contains("已完成"));
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> hours(phone, watched) == 1);
+        assertThat(credited(phone, watched)).isGreaterThanOrEqualTo(10.2);
+
+        open("/my/progress");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-entries")));
+        wait.until(d -> pageText().contains("测试课程"));
+        assertThat(text("#progress-earned")).contains("已获得 2 学时");
+        assertThat(hours(phone, skipped)).isZero();
+    }
+
+    @Test
+    void the_projectors_qr_code_checks_a_phone_in() throws Exception {
+        String phone = fixtures.trainees(1, LecturesUnderway.JIAOJIANG_VILLAGE, false).get(0);
+        lectures.givePassword(List.of(phone), PASSWORD);
+        LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(5, List.of(phone));
+
+        signIn("admin", "Demo@2026");
+        open("/admin/lectures/" + lecture.id() + "/display");
+        WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("room-qr")));
+        wait.until(d -> qr.getSize().getWidth() > 100);
+        String scanned = decode(qr.getScreenshotAs(OutputType.BYTES));
+        assertThat(scanned).contains("/checkin?code=L" + lecture.id() + ".");
+        assertThat(text("#room-code")).matches("\\d{6}");
+
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        signIn(phone, PASSWORD);
+        open(scanned.replaceFirst("^https?://[^/]+", ""));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checkin-result")));
+        assertThat(text("#checkin-result")).contains("签到成功").contains("测试课程");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record a JOIN trainee t ON t.id = a.trainee_id"
+                + " WHERE t.phone = ? AND a.lecture_id = ?", phone, lecture.id())).isEqualTo(1);
+    }
+
+    /** Reads the QR code from a screenshot, as a phone's camera would. */
+    private static String decode(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+    }
+}
