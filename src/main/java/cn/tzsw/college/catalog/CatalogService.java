@@ -5,6 +5,7 @@ import cn.tzsw.college.catalog.domain.CourseCategoryRepository;
 import cn.tzsw.college.catalog.domain.Lecture;
 import cn.tzsw.college.catalog.domain.LectureQuotas;
 import cn.tzsw.college.catalog.domain.LectureRepository;
+import cn.tzsw.college.catalog.domain.LectureTermsQuery;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.Texts;
 import java.time.Clock;
@@ -29,12 +30,15 @@ public class CatalogService {
 
     private final LectureRepository lectures;
     private final LectureQuotas quotas;
+    private final LectureTermsQuery terms;
     private final CourseCategoryRepository categories;
     private final Clock clock;
 
-    CatalogService(LectureRepository lectures, LectureQuotas quotas, CourseCategoryRepository categories, Clock clock) {
+    CatalogService(LectureRepository lectures, LectureQuotas quotas, LectureTermsQuery terms,
+                   CourseCategoryRepository categories, Clock clock) {
         this.lectures = lectures;
         this.quotas = quotas;
+        this.terms = terms;
         this.categories = categories;
         this.clock = clock;
     }
@@ -61,6 +65,11 @@ public class CatalogService {
 
     public LectureInfo get(long lectureId) {
         return find(lectureId).orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
+    }
+
+    /** The facts a seat decision needs, in one query; for registration's hot path. */
+    public LectureTerms terms(long lectureId) {
+        return terms.find(lectureId).orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
     }
 
     public List<LectureInfo> findAll(Collection<Long> lectureIds) {

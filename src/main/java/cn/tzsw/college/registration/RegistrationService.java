@@ -1,17 +1,18 @@
 package cn.tzsw.college.registration;
 
 import cn.tzsw.college.catalog.CatalogService;
-import cn.tzsw.college.catalog.CourseStatus;
 import cn.tzsw.college.catalog.LectureEvents;
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.catalog.LectureSeats;
-import cn.tzsw.college.catalog.LectureStatus;
+import cn.tzsw.college.catalog.LectureTerms;
 import cn.tzsw.college.catalog.OrganiserScope;
 import cn.tzsw.college.registration.domain.Registration;
+import cn.tzsw.college.registration.domain.EnrolmentSql;
 import cn.tzsw.college.registration.domain.RegistrationRepository;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.RegionCodes;
 import cn.tzsw.college.trainees.TraineeDetails;
+import cn.tzsw.college.trainees.TraineeRef;
 import cn.tzsw.college.trainees.TraineeService;
 import cn.tzsw.college.trainees.TraineeSummary;
 import java.time.Clock;
@@ -51,6 +52,7 @@ public class RegistrationService {
     private static final int PROMOTION_BATCH = 50;
 
     private final RegistrationRepository registrations;
+    private final EnrolmentSql enrolments;
     private final CatalogService catalog;
     private final LectureSeats seats;
     private final TraineeService trainees;
@@ -58,10 +60,11 @@ public class RegistrationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RegistrationService(RegistrationRepository registrations, CatalogService catalog, LectureSeats seats,
-                        TraineeService trainees, OrganiserScope organisers, ApplicationEventPublisher events,
-                        Clock clock) {
+    RegistrationService(RegistrationRepository registrations, EnrolmentSql enrolments, CatalogService catalog,
+                        LectureSeats seats, TraineeService trainees, OrganiserScope organisers,
+                        ApplicationEventPublisher events, Clock clock) {
         this.registrations = registrations;
+        this.enrolments = enrolments;
         this.catalog = catalog;
         this.seats = seats;
         this.trainees = trainees;
@@ -73,13 +76,13 @@ public class RegistrationService {
     /** The signed-in trainee registers: a seat if one is free, else a place in line. */
     @PreAuthorize("hasRole('TRAINEE')")
     public RegistrationOutcome register(long lectureId) {
-        return enrol(me(), catalog.get(lectureId), false);
+        return enrol(me(), catalog.terms(lectureId), false);
     }
 
     /** The signed-in trainee cancels, before the lecture's cancellation deadline. */
     @PreAuthorize("hasRole('TRAINEE')")
     public void cancel(long lectureId) {
-        LectureInfo lecture = catalog.get(lectureId);
+        LectureTerms lecture = catalog.terms(lectureId);
         if (now().isAfter(lecture.cancellationDeadline())) {
             throw new BusinessRuleException("registration.cancelDeadlinePassed");
         }
@@ -127,8 +130,9 @@ public class RegistrationService {
     /** An administrator adds a trainee by hand: the registration window does not apply, seats still do. */
     @PreAuthorize("hasRole('ADMIN')")
     public RegistrationOutcome addByAdmin(long lectureId, long traineeId) {
-        LectureInfo lecture = managedLecture(lectureId);
-        return enrol(trainees.get(traineeId), lecture, true);
+        LectureTerms lecture = managedLecture(lectureId);
+        TraineeDetails trainee = trainees.get(traineeId);
+        return enrol(new TraineeRef(trainee.id(), trainee.regionCode()), lecture, true);
     }
 
     /** An administrator removes a registration; a freed seat goes to the first in line. */
@@ -177,7 +181,7 @@ public class RegistrationService {
     /** More capacity: the line moves up, in order, as far as the new seats (and county quotas) allow. */
     @EventListener
     void onSeatsAdded(LectureEvents.SeatsAdded event) {
-        LectureInfo lecture = catalog.get(event.lectureId());
+        LectureTerms lecture = catalog.terms(event.lectureId());
         seats.lock(lecture.id());
         promote(lecture, Integer.MAX_VALUE);
     }
@@ -185,7 +189,7 @@ public class RegistrationService {
     /** Less capacity than seats taken: the latest registrations go back to the front of the line. */
     @EventListener
     void onOverbooked(LectureEvents.Overbooked event) {
-        LectureInfo lecture = catalog.get(event.lectureId());
+        LectureTerms lecture = catalog.terms(event.lectureId());
         seats.lock(lecture.id());
         for (Registration latest : registrations.findByLectureIdAndStatusOrderByQueuedAtDescIdDesc(lecture.id(),
                 RegistrationStatus.REGISTERED, Limit.of(event.excess()))) {
@@ -195,9 +199,9 @@ public class RegistrationService {
         registrations.flush();
     }
 
-    private RegistrationOutcome enrol(TraineeDetails trainee, LectureInfo lecture, boolean byAdmin) {
+    private RegistrationOutcome enrol(TraineeRef trainee, LectureTerms lecture, boolean byAdmin) {
         LocalDateTime now = now();
-        if (lecture.status() != LectureStatus.SCHEDULED || lecture.courseStatus() != CourseStatus.PUBLISHED) {
+        if (!lecture.takesRegistrations()) {
             throw new BusinessRuleException("registration.lectureNotOpen");
         }
         if (!byAdmin && !lecture.registrationOpenAt(now)) {
@@ -207,33 +211,38 @@ public class RegistrationService {
                 && !RegionCodes.contains(lecture.regionRestriction(), trainee.regionCode())) {
             throw new BusinessRuleException("registration.outsideRegion");
         }
-        Registration registration = registrations.findByLectureIdAndTraineeId(lecture.id(), trainee.id())
-                .orElseGet(() -> new Registration(lecture.id(), trainee.id(), countyOf(trainee.regionCode())));
-        if (registration.isActive()) {
+        EnrolmentSql.Standing standing = enrolments.standing(trainee.id(), lecture.id(), lecture.startsAt(),
+                lecture.endsAt());
+        if (standing.status() != null && ACTIVE.contains(standing.status())) {
             throw new BusinessRuleException("registration.already");
         }
-        registrations.overlappingLecture(trainee.id(), lecture.id(), lecture.startsAt(), lecture.endsAt())
-                .ifPresent(other -> {
-                    throw new BusinessRuleException("registration.overlap", catalog.get(other).courseTitle());
-                });
-        // The claim locks the lecture row first; the registration row is written under that lock, so a
-        // promotion reading the line never meets a registration still in the making.
-        String county = registration.getCountyCode();
+        if (standing.overlappingLectureId() != null) {
+            throw new BusinessRuleException("registration.overlap",
+                    catalog.get(standing.overlappingLectureId()).courseTitle());
+        }
+        // The event is stored first (with the id drawn for the row), then the claim locks the lecture row and the
+        // registration row is written under that lock: a promotion reading the line never meets a registration
+        // still in the making, and the lock is held only for the claim, this row and the commit.
+        long registrationId = standing.idToUse();
+        events.publishEvent(new RegistrationEvents.Recorded(registrationId, trainee.id(), lecture.id()));
+        String county = countyOf(trainee.regionCode());
         LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
         RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
                 : RegistrationStatus.WAITLISTED;
-        registration.enter(status, byAdmin, now);
         try {
-            registration = registrations.saveAndFlush(registration);
+            if (standing.registrationId() == null) {
+                enrolments.insert(registrationId, lecture.id(), trainee.id(), county, status, byAdmin, now);
+            } else if (!enrolments.rejoin(registrationId, county, status, byAdmin, now)) {
+                throw new BusinessRuleException("registration.already"); // rejoined a moment ago
+            }
         } catch (DataIntegrityViolationException e) {
             throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
         }
-        events.publishEvent(new RegistrationEvents.Recorded(registration.getId(), trainee.id(), lecture.id()));
-        return new RegistrationOutcome(registration.getId(), status);
+        return new RegistrationOutcome(registrationId, status);
     }
 
     /** Locks the lecture, then the registration (the order every seat decision takes), and gives the place up. */
-    private void withdraw(long registrationId, LectureInfo lecture) {
+    private void withdraw(long registrationId, LectureTerms lecture) {
         seats.lock(lecture.id());
         Registration registration = registrations.lockById(registrationId).filter(Registration::isActive)
                 .orElseThrow(() -> new BusinessRuleException("registration.notRegistered"));
@@ -247,7 +256,7 @@ public class RegistrationService {
     }
 
     /** Gives up to {@code limit} free seats to the line in order; a trainee whose county quota is full waits on. */
-    private void promote(LectureInfo lecture, int limit) {
+    private void promote(LectureTerms lecture, int limit) {
         int promoted = 0;
         int skipped = 0;
         while (promoted < limit) {
@@ -280,8 +289,8 @@ public class RegistrationService {
         }
     }
 
-    private LectureInfo managedLecture(long lectureId) {
-        LectureInfo lecture = catalog.find(lectureId).orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
+    private LectureTerms managedLecture(long lectureId) {
+        LectureTerms lecture = catalog.terms(lectureId);
         organisers.requireManages(lecture.organiserCode());
         return lecture;
     }
@@ -304,8 +313,8 @@ public class RegistrationService {
         return registrations.countAhead(registration.getLectureId(), registration.getQueuedAt(), registration.getId()) + 1;
     }
 
-    private TraineeDetails me() {
-        return trainees.mine().orElseThrow(() -> new AccessDeniedException("no trainee profile"));
+    private TraineeRef me() {
+        return trainees.myRef().orElseThrow(() -> new AccessDeniedException("no trainee profile"));
     }
 
     private LocalDateTime now() {

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Each refusal has its reason. */
 class RegistrationRulesTest extends IntegrationTest {
 
     static final String VILLAGE = "331002001003";
 
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -48,6 +51,22 @@ class RegistrationRulesTest extends IntegrationTest {
         long second = fixtures.openLecture(10, Map.of(), start.plusHours(1));
         fixtures.as(phone, () -> registrations.register(first));
         refusedWith(phone, second, "registration.overlap");
+    }
+
+    @Test
+    void a_recorded_lectures_viewing_window_clashes_with_no_lecture_in_the_room() {
+        String phone = fixtures.trainees(1, VILLAGE, false).getFirst();
+        LocalDateTime start = LocalDateTime.now().plusDays(70).withHour(9).withMinute(0);
+        long recorded = fixtures.openLecture(10, Map.of(), start);
+        jdbc.update("UPDATE course SET format = 'RECORDED_VIDEO' WHERE id = (SELECT course_id FROM lecture WHERE id = ?)",
+                recorded);
+        jdbc.update("UPDATE lecture SET ends_at = ? WHERE id = ?", start.plusDays(60), recorded);
+        long inTheRoom = fixtures.openLecture(10, Map.of(), start.plusDays(3));
+
+        assertThat(fixtures.as(phone, () -> registrations.register(recorded)).status())
+                .isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(fixtures.as(phone, () -> registrations.register(inTheRoom)).status())
+                .isEqualTo(RegistrationStatus.REGISTERED);
     }
 
     @Test

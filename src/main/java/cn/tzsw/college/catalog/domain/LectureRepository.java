@@ -16,8 +16,13 @@ import jakarta.persistence.LockModeType;
 
 public interface LectureRepository extends JpaRepository<Lecture, Long> {
 
-    @EntityGraph(attributePaths = {"course", "course.category"})
-    Optional<Lecture> findWithCourseById(long id);
+    /*
+     * A fetch join rather than an entity graph: Hibernate caches the SQL of a query without a graph, while a graph
+     * makes it translate the query again on every call (and Spring Data throws and catches an exception looking
+     * for a named graph first). This lookup runs for every mail notice and lecture page.
+     */
+    @Query("select l from Lecture l join fetch l.course c join fetch c.category where l.id = :id")
+    Optional<Lecture> findWithCourseById(@Param("id") long id);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Lecture l where l.id = :id")

@@ -5,21 +5,22 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A trainee's place on a lecture's roster or waitlist; one row per trainee and lecture, reused on return. */
+/**
+ * A trainee's place on a lecture's roster or waitlist; one row per trainee and lecture, reused on return.
+ * Rows are created (and reused) by {@link EnrolmentSql}; this entity reads them and moves their status.
+ */
 @Entity
 @Table(name = "registration")
 public class Registration {
 
+    /** Drawn from the sequence registration_id_seq by {@link EnrolmentSql}. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "lecture_id")
@@ -46,20 +47,6 @@ public class Registration {
     private boolean byAdmin;
 
     protected Registration() {
-    }
-
-    public Registration(long lectureId, long traineeId, String countyCode) {
-        this.lectureId = lectureId;
-        this.traineeId = traineeId;
-        this.countyCode = countyCode;
-    }
-
-    /** Joins (or rejoins, at the back of the line) with the outcome of the seat claim. */
-    public void enter(RegistrationStatus status, boolean byAdmin, LocalDateTime now) {
-        this.status = status;
-        this.byAdmin = byAdmin;
-        this.queuedAt = now;
-        this.changedAt = now;
     }
 
     public void changeStatus(RegistrationStatus status, LocalDateTime now) {

@@ -51,17 +51,4 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
               and (r.queuedAt < :queuedAt or (r.queuedAt = :queuedAt and r.id < :id))
             """)
     long countAhead(@Param("lectureId") long lectureId, @Param("queuedAt") LocalDateTime queuedAt, @Param("id") long id);
-
-    /**
-     * The trainee's registered lecture that overlaps [start, end), if any. Plain SQL joining the catalogue's
-     * lecture table: one indexed query on the hot registration path instead of a round trip per lecture.
-     */
-    @Query(value = """
-            SELECT r.lecture_id FROM registration r JOIN lecture l ON l.id = r.lecture_id
-            WHERE r.trainee_id = :traineeId AND r.status = 'REGISTERED' AND l.status = 'SCHEDULED'
-              AND l.starts_at < :end AND l.ends_at > :start AND l.id <> :lectureId
-            LIMIT 1
-            """, nativeQuery = true)
-    Optional<Long> overlappingLecture(@Param("traineeId") long traineeId, @Param("lectureId") long lectureId,
-                                      @Param("start") LocalDateTime start, @Param("end") LocalDateTime end);
 }
