@@ -1,46 +1,10 @@
 package cn.tzsw.college.trainees;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-
 /**
  * What administrators and coordinators may change on a trainee's profile. ID number and phone are not here: they
  * identify the person and their sign-in, and stay masked on the edit screen.
  */
-public class TraineeEdit {
-
-    @NotBlank
-    @Size(min = 2, max = 30)
-    @Pattern(regexp = "^[\\p{IsHan}·A-Za-z ]+$", message = "{validation.name.pattern}")
-    private String name = "";
-
-    @Email
-    @Size(max = 120)
-    private String email = "";
-
-    @NotBlank
-    @Size(max = 100)
-    private String workUnit = "";
-
-    @NotBlank(message = "{validation.region.required}")
-    private String regionCode;
-
-    @NotNull
-    private CertificateLevel certificateLevel = CertificateLevel.NONE;
-
-    @PastOrPresent
-    private LocalDate periodStart;
-
-    @AssertTrue(message = "{validation.periodStart.required}")
-    public boolean isPeriodStartGivenWhenCertified() {
-        return certificateLevel == null || !certificateLevel.certified() || periodStart != null;
-    }
+public class TraineeEdit extends TraineeProfile {
 
     public static TraineeEdit of(TraineeDetails details, String email) {
         TraineeEdit edit = new TraineeEdit();
@@ -51,53 +15,5 @@ public class TraineeEdit {
         edit.setCertificateLevel(details.certificateLevel());
         edit.setPeriodStart(details.periodStart());
         return edit;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getWorkUnit() {
-        return workUnit;
-    }
-
-    public void setWorkUnit(String workUnit) {
-        this.workUnit = workUnit;
-    }
-
-    public String getRegionCode() {
-        return regionCode;
-    }
-
-    public void setRegionCode(String regionCode) {
-        this.regionCode = regionCode;
-    }
-
-    public CertificateLevel getCertificateLevel() {
-        return certificateLevel;
-    }
-
-    public void setCertificateLevel(CertificateLevel certificateLevel) {
-        this.certificateLevel = certificateLevel;
-    }
-
-    public LocalDate getPeriodStart() {
-        return periodStart;
-    }
-
-    public void setPeriodStart(LocalDate periodStart) {
-        this.periodStart = periodStart;
     }
 }
