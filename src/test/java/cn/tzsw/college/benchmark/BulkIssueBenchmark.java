@@ -1,0 +1,62 @@
+package cn.tzsw.college.benchmark;
+
+import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.certificates.BulkJob;
+import cn.tzsw.college.certificates.BulkScope;
+import cn.tzsw.college.certificates.CertificateService;
+import cn.tzsw.college.security.SystemTasks;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The bulk issue of issue 6 at full size: 10,000 trainees completed one lecture; an administrator starts a bulk
+ * run and the background worker issues every certificate, once, with distinct consecutive serials.
+ * Run: ./mvnw test -Pbenchmark -Dtest=BulkIssueBenchmark
+ */
+class BulkIssueBenchmark extends IntegrationTest {
+
+    static final int TRAINEES = 10_000;
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    CertificateService certificates;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void ten_thousand_certificates_in_one_background_run() throws Exception {
+        List<String> phones = fixtures.trainees(TRAINEES, "331002001003", false);
+        long lecture = fixtures.openLecture(10, java.util.Map.of());
+        long course = jdbc.queryForObject("SELECT course_id FROM lecture WHERE id = ?", Long.class, lecture);
+        jdbc.update("INSERT INTO hours_entry (trainee_id, lecture_id, course_id, title, source, hours, earned_on,"
+                + " recorded_at, recorded_by) SELECT id, ?, ?, '批量测试课程', 'IN_PERSON', 2.0, CURDATE(), NOW(), 'test'"
+                + " FROM trainee WHERE phone IN ('" + String.join("','", phones) + "')", lecture, course);
+
+        long start = System.nanoTime();
+        long job = SystemTasks.runAsSystem(() -> certificates.startBulk(BulkScope.LECTURE, lecture));
+        BulkJob state;
+        do {
+            Thread.sleep(1000);
+            state = SystemTasks.runAsSystem(() -> certificates.job(job)).orElseThrow();
+        } while (!state.state().finished());
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        int issued = jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE lecture_id = ?", Integer.class, lecture);
+        int distinctTrainees = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT trainee_id) FROM certificate WHERE lecture_id = ?", Integer.class, lecture);
+        int distinctSerials = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT serial) FROM certificate WHERE lecture_id = ?", Integer.class, lecture);
+        int span = jdbc.queryForObject("SELECT MAX(serial_number) - MIN(serial_number) + 1 FROM certificate"
+                + " WHERE lecture_id = ?", Integer.class, lecture);
+        System.out.printf("%nBulk issue: %d certificates in %.1f s (%.0f/s), state %s; distinct trainees %d,"
+                + " distinct serials %d, serial span %d%n%n", issued, seconds, issued / seconds, state.state(),
+                distinctTrainees, distinctSerials, span);
+        if (issued != TRAINEES || distinctTrainees != TRAINEES || distinctSerials != TRAINEES) {
+            throw new AssertionError("bulk run issued " + issued + " for " + TRAINEES + " completions");
+        }
+    }
+}
