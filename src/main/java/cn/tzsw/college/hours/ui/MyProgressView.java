@@ -70,12 +70,15 @@ class MyProgressView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         Grid<HoursEntry> entries = new Grid<>();
         entries.setId("progress-entries");
+        // Fixed narrow columns so that the hours stay visible on a phone; the title takes what is left.
         entries.addColumn(e -> ChineseDates.format(e.earnedOn())).setHeader(getTranslation("progress.column.date"))
-                .setAutoWidth(true);
-        entries.addColumn(HoursEntry::title).setHeader(getTranslation("progress.column.title")).setFlexGrow(1);
+                .setWidth("7.5em").setFlexGrow(0);
+        entries.addColumn(HoursEntry::title).setHeader(getTranslation("progress.column.title")).setFlexGrow(1)
+                .setTooltipGenerator(HoursEntry::title);
         entries.addColumn(e -> getTranslation(e.source().messageKey())).setHeader(getTranslation("progress.column.method"))
-                .setAutoWidth(true);
-        entries.addColumn(e -> hours(e.hours())).setHeader(getTranslation("progress.column.hours")).setAutoWidth(true);
+                .setWidth("5.5em").setFlexGrow(0);
+        entries.addColumn(e -> hours(e.hours())).setHeader(getTranslation("progress.column.hours"))
+                .setWidth("3.5em").setFlexGrow(0);
         entries.setItems(progress.entries());
         entries.setAllRowsVisible(true);
         add(entries);
