@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.db.data-dir=target/test-mariadb", "app.mail.poll-interval=200ms",
-                "app.attendance.video.dir=target/test-videos", "app.hours.evidence-dir=target/test-evidence"})
+                "app.attendance.video.dir=target/test-videos", "app.hours.evidence-dir=target/test-evidence",
+                "logging.level.com.icegreen.greenmail=WARN"})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 
