@@ -54,7 +54,7 @@ class HeartbeatBenchmark extends IntegrationTest {
     static final int LECTURES = 5;
     static final int THREADS = 2;
     static final int CONNECTIONS = 64;
-    static final int WARM_UP_SECONDS = 5;
+    static final int WARM_UP_SECONDS = 10;
     static final int MEASURED_SECONDS = 20;
     static final String PASSWORD = "Bench@2026";
     static final String HEARTBEAT = "/api/attendance/heartbeat";
