@@ -13,6 +13,7 @@ import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.RegionCodes;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeRef;
+import cn.tzsw.college.trainees.SignedInTrainee;
 import cn.tzsw.college.trainees.TraineeService;
 import cn.tzsw.college.trainees.TraineeSummary;
 import java.time.Clock;
@@ -56,18 +57,20 @@ public class RegistrationService {
     private final CatalogService catalog;
     private final LectureSeats seats;
     private final TraineeService trainees;
+    private final SignedInTrainee signedIn;
     private final OrganiserScope organisers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EnrolmentSql enrolments, CatalogService catalog,
-                        LectureSeats seats, TraineeService trainees, OrganiserScope organisers,
+                        LectureSeats seats, TraineeService trainees, SignedInTrainee signedIn, OrganiserScope organisers,
                         ApplicationEventPublisher events, Clock clock) {
         this.registrations = registrations;
         this.enrolments = enrolments;
         this.catalog = catalog;
         this.seats = seats;
         this.trainees = trainees;
+        this.signedIn = signedIn;
         this.organisers = organisers;
         this.events = events;
         this.clock = clock;
@@ -314,7 +317,7 @@ public class RegistrationService {
     }
 
     private TraineeRef me() {
-        return trainees.myRef().orElseThrow(() -> new AccessDeniedException("no trainee profile"));
+        return signedIn.ref().orElseThrow(() -> new AccessDeniedException("no trainee profile"));
     }
 
     private LocalDateTime now() {

@@ -41,13 +41,16 @@ public class ProgressReports {
 
     private final JdbcClient jdbc;
     private final ReportSql sql;
+    private final StandingRollup standing;
     private final RegionService regions;
     private final AccessScope scope;
     private final Clock clock;
 
-    ProgressReports(JdbcClient jdbc, ReportSql sql, RegionService regions, AccessScope scope, Clock clock) {
+    ProgressReports(JdbcClient jdbc, ReportSql sql, StandingRollup standing, RegionService regions, AccessScope scope,
+                    Clock clock) {
         this.jdbc = jdbc;
         this.sql = sql;
+        this.standing = standing;
         this.regions = regions;
         this.scope = scope;
         this.clock = clock;
@@ -69,7 +72,8 @@ public class ProgressReports {
         boolean year = period.calendarYear() != 0;
         List<UnitFigures> rows = new ArrayList<>();
         Map<String, Object[]> raw = new HashMap<>();
-        params(jdbc.sql(sql.population()), region.subtreePrefix(), period, today)
+        String population = standing.isCurrent(today) ? sql.unitPopulation() : sql.population();
+        params(jdbc.sql(population), region.subtreePrefix(), period, today)
                 .param("length", length)
                 .query(rs -> {
                     raw.put(rs.getString("unit"), new Object[] {rs.getLong("trainees"), 0L, ZERO_HOURS, 0L,

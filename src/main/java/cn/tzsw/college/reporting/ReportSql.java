@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The SQL of the progress reports, over the rollups {@code report_trainee} (one row per trainee, clustered by
  * region code) and {@code report_trainee_year} (hours and lecture entries per trainee and year), which the
- * triggers of changelog 2026-11-29-40 keep in step with {@code trainee} and {@code hours_entry}.
+ * triggers of changelog 2026-11-29-40 keep in step with {@code trainee} and {@code hours_entry}, and their sums per
+ * village {@code report_unit} and {@code report_unit_year} (changelog 2026-11-29-60), which a report reads when
+ * their statuses are as of today.
  *
  * <p>One place defines, per trainee, the registration period, the hours earned in it and the compliance status,
  * exactly as {@code hours.Progress.status(today)} does:
@@ -51,6 +53,16 @@ class ReportSql {
         return cases.toString();
     }
 
+    /** The status as of {@code :today} (the stored function report_status says the same, for the triggers). */
+    private static String status(String earned, String required, String start, String end) {
+        return """
+                CASE WHEN %2$s IS NULL OR %1$s <= 0 THEN 'NOT_REQUIRED'
+                     WHEN %3$s >= %1$s THEN 'MET'
+                     WHEN %3$s * (DATEDIFF(%4$s, %2$s) + 1)
+                          >= %1$s * LEAST(GREATEST(DATEDIFF(:today, %2$s), 0), DATEDIFF(%4$s, %2$s) + 1) THEN 'ON_TRACK'
+                     ELSE 'BEHIND' END""".formatted(required, start, earned, end);
+    }
+
     private static String currentEnd(String start) {
         return "DATE_SUB(DATE_ADD(" + start + ", INTERVAL :years YEAR), INTERVAL 1 DAY)";
     }
@@ -62,13 +74,7 @@ class ReportSql {
      */
     String standing(String where) {
         return """
-                SELECT g.id, g.region_code, g.required, g.earned,
-                       CASE WHEN g.cs IS NULL OR g.required <= 0 THEN 'NOT_REQUIRED'
-                            WHEN g.earned >= g.required THEN 'MET'
-                            WHEN g.earned * (DATEDIFF(g.ce, g.cs) + 1)
-                                 >= g.required * LEAST(GREATEST(DATEDIFF(:today, g.cs), 0), DATEDIFF(g.ce, g.cs) + 1)
-                                 THEN 'ON_TRACK'
-                            ELSE 'BEHIND' END AS status
+                SELECT g.id, g.region_code, g.required, g.earned, %s AS status
                 FROM (SELECT p.id, p.region_code, p.required, p.cs, p.ce,
                              CASE WHEN p.cs IS NULL THEN 0
                                   WHEN p.cur_start = p.cs AND p.cur_end = p.ce THEN p.earned
@@ -78,7 +84,8 @@ class ReportSql {
                             FROM (SELECT trainee_id AS id, region_code, %s AS required, %s AS cs,
                                          cur_start, cur_end, earned
                                   FROM report_trainee WHERE %s) b) p) g"""
-                .formatted(currentEnd("b.cs"), required(), CURRENT_START, where);
+                .formatted(status("g.earned", "g.required", "g.cs", "g.ce"), currentEnd("b.cs"), required(), CURRENT_START,
+                        where);
     }
 
     /**
@@ -97,24 +104,36 @@ class ReportSql {
     }
 
     /**
+     * Trainees, those with a requirement and those compliant, per child unit, from the unit rollup: exact when its
+     * statuses are as of today ({@link StandingRollup#isCurrent}); else use {@link #population}.
+     */
+    String unitPopulation() {
+        return """
+                SELECT LEFT(region_code, :length) AS unit, SUM(trainees) AS trainees, SUM(required) AS required,
+                       SUM(compliant) AS compliant
+                FROM report_unit WHERE region_code LIKE :prefix GROUP BY unit""";
+    }
+
+    /**
      * Active trainees, hours, lecture entries and villages with an active trainee, per child unit. A calendar year
-     * reads the yearly rollup; any other range sums the ledger itself.
+     * reads the yearly unit rollup (one row per village); any other range sums the ledger itself.
      */
     String activity(boolean calendarYear) {
-        String perTrainee = calendarYear
-                ? "SELECT region_code, trainee_id, hours, lectures FROM report_trainee_year"
-                  + " WHERE year = :year AND region_code LIKE :prefix"
-                : """
-                SELECT t.region_code, h.trainee_id, SUM(h.hours) AS hours, SUM(h.lecture_id IS NOT NULL) AS lectures
-                FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id
-                WHERE t.region_code LIKE :prefix AND h.earned_on BETWEEN :from AND :to
-                GROUP BY t.region_code, h.trainee_id""";
+        if (calendarYear) {
+            return """
+                    SELECT LEFT(region_code, :length) AS unit, SUM(active) AS active, SUM(hours) AS hours,
+                           SUM(lectures) AS lectures, SUM(active > 0 AND RIGHT(region_code, 3) <> '000') AS covered
+                    FROM report_unit_year WHERE year = :year AND region_code LIKE :prefix GROUP BY unit""";
+        }
         return """
                 SELECT LEFT(x.region_code, :length) AS unit,
                        SUM(x.lectures > 0) AS active, SUM(x.hours) AS hours, SUM(x.lectures) AS lectures,
                        COUNT(DISTINCT CASE WHEN x.lectures > 0 AND RIGHT(x.region_code, 3) <> '000'
                                            THEN x.region_code END) AS covered
-                FROM (%s) x GROUP BY unit""".formatted(perTrainee);
+                FROM (SELECT t.region_code, h.trainee_id, SUM(h.hours) AS hours, SUM(h.lecture_id IS NOT NULL) AS lectures
+                      FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id
+                      WHERE t.region_code LIKE :prefix AND h.earned_on BETWEEN :from AND :to
+                      GROUP BY t.region_code, h.trainee_id) x GROUP BY unit""";
     }
 
     /** The trainees registered at exactly one unit ({@code :code}), with their figures, a page at a time. */
@@ -141,9 +160,9 @@ class ReportSql {
                 WHERE code LIKE :prefix AND level = 'VILLAGE' GROUP BY unit""";
     }
 
-    /** Rebuilds both rollups from the trainees and the ledger (after a bulk load that paused the triggers). */
+    /** Rebuilds the per-trainee and yearly rollups from the trainees and the ledger (triggers paused). */
     List<String> rebuild() {
-        return List.of("DELETE FROM report_trainee_year", "DELETE FROM report_trainee",
+        return List.of("DELETE FROM report_unit_year", "DELETE FROM report_trainee_year", "DELETE FROM report_trainee",
                 """
                 INSERT INTO report_trainee (region_code, trainee_id, certificate_level, period_start)
                 SELECT region_code, id, certificate_level, period_start FROM trainee""",
@@ -151,7 +170,46 @@ class ReportSql {
                 INSERT INTO report_trainee_year (year, region_code, trainee_id, hours, lectures)
                 SELECT YEAR(h.earned_on), t.region_code, h.trainee_id, SUM(h.hours), SUM(h.lecture_id IS NOT NULL)
                 FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id
-                GROUP BY YEAR(h.earned_on), t.region_code, h.trainee_id""");
+                GROUP BY YEAR(h.earned_on), t.region_code, h.trainee_id""",
+                """
+                INSERT INTO report_unit_year (year, region_code, active, hours, lectures)
+                SELECT year, region_code, SUM(lectures > 0), SUM(hours), SUM(lectures) FROM report_trainee_year
+                GROUP BY year, region_code""");
+    }
+
+    /** The rule the stored statuses were computed with, written with every full refresh. */
+    List<String> storeRule() {
+        StringJoiner levels = new StringJoiner(", ");
+        for (CertificateLevel level : CertificateLevel.values()) {
+            levels.add("('" + level.name() + "', " + rule.required(level).toPlainString() + ")");
+        }
+        return List.of("DELETE FROM report_requirement",
+                "INSERT INTO report_requirement (certificate_level, hours) VALUES " + levels,
+                "UPDATE report_day SET as_of = :today, period_years = :years WHERE id = 1");
+    }
+
+    /** True when the stored statuses are as of {@code :today} under the configured rule. */
+    String ruleIsCurrent() {
+        StringJoiner same = new StringJoiner(" AND ");
+        for (CertificateLevel level : CertificateLevel.values()) {
+            same.add("EXISTS (SELECT 1 FROM report_requirement WHERE certificate_level = '" + level.name()
+                    + "' AND hours = " + rule.required(level).toPlainString() + ")");
+        }
+        return "SELECT COUNT(*) FROM report_day WHERE id = 1 AND as_of = :today AND period_years = :years AND "
+                + same;
+    }
+
+    /** Every trainee's status as of {@code :today}, then the unit rollup from them (after {@link #refreshStanding}). */
+    List<String> recomputeStatuses() {
+        return List.of("""
+                UPDATE report_trainee SET cur_start = NULL, cur_end = NULL, earned = 0
+                WHERE (certificate_level = 'NONE' OR period_start IS NULL) AND cur_start IS NOT NULL""", """
+                UPDATE report_trainee SET status = %s""".formatted(status("earned", required(), "cur_start", "cur_end")),
+                "DELETE FROM report_unit",
+                """
+                INSERT INTO report_unit (region_code, trainees, required, compliant)
+                SELECT region_code, COUNT(*), SUM(status <> 'NOT_REQUIRED'), SUM(status IN ('MET', 'ON_TRACK'))
+                FROM report_trainee GROUP BY region_code""");
     }
 
     /**

@@ -1,5 +1,7 @@
 package cn.tzsw.college.reporting;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,9 +13,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the hours each certified trainee earned in the current registration period in {@code report_trainee}. The ledger's triggers add and remove hours as entries are written; this fills in what they cannot know:
- * new trainees, changed period starts and periods that rolled over (at start-up and every night). Until then a
- * report computes such a trainee from the ledger itself, so figures are right either way, only slower.
+ * Keeps each trainee's current registration period, the hours earned in it and the compliance status in
+ * {@code report_trainee}, and their sums per village in {@code report_unit}, as of one day ({@code report_day}).
+ * Within the day the triggers keep them current as trainees and ledger entries are written; when the day changes
+ * (every night, and at start-up) or the rule changes, every status is computed again, since a trainee who earned
+ * nothing may fall behind just by time passing. Until then a report computes each trainee on the spot, so figures
+ * are right either way, only slower.
  */
 @Component
 @Order(100)
@@ -23,9 +28,9 @@ public class StandingRollup implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final ReportSql sql;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    StandingRollup(JdbcClient jdbc, ReportSql sql, java.time.Clock clock) {
+    StandingRollup(JdbcClient jdbc, ReportSql sql, Clock clock) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.clock = clock;
@@ -37,27 +42,64 @@ public class StandingRollup implements ApplicationRunner {
     }
 
     /**
-     * Rebuilds both rollups from scratch, for after a bulk load that paused the triggers for its session
-     * ({@code SET @report_rollups_paused = 1}), then refreshes the current-period hours.
+     * Rebuilds the rollups from scratch, for after a bulk load that paused the triggers for its session
+     * ({@code SET @report_rollups_paused = 1}), then computes every status.
      */
     @Transactional
     public void rebuild() {
-        for (String statement : sql.rebuild()) {
-            jdbc.sql(statement).update();
-        }
-        refresh();
+        withTriggersPaused(() -> sql.rebuild().forEach(statement -> jdbc.sql(statement).update()));
+        recompute(LocalDate.now(clock));
     }
 
-    /** Writes the missing and outdated rows; returns how many trainees it wrote. */
+    /** Moves the statuses to today if they are not; returns how many trainees' periods it wrote. */
     @Transactional
     @Scheduled(cron = "0 5 0 * * *", zone = "${app.time-zone:Asia/Shanghai}")
     public int refresh() {
+        LocalDate today = LocalDate.now(clock);
+        return isCurrent(today) ? 0 : recompute(today);
+    }
+
+    /** Whether the unit rollup's statuses are as of this day under the configured rule. */
+    @Transactional(readOnly = true)
+    public boolean isCurrent(LocalDate today) {
+        return jdbc.sql(sql.ruleIsCurrent()).param("today", today).param("years", sql.periodYears())
+                .query(Integer.class).single() == 1;
+    }
+
+    private int recompute(LocalDate today) {
         long start = System.nanoTime();
-        int written = jdbc.sql(sql.refreshStanding()).param("today", java.time.LocalDate.now(clock))
-                .param("years", sql.periodYears()).update();
-        if (written > 0) {
-            log.info("Report standing refreshed: {} rows in {} ms", written, (System.nanoTime() - start) / 1_000_000);
+        int[] written = new int[1];
+        withTriggersPaused(() -> {
+            sql.storeRule().forEach(statement -> bind(statement, today).update());
+            written[0] = bind(sql.refreshStanding(), today).update();
+            sql.recomputeStatuses().forEach(statement -> bind(statement, today).update());
+        });
+        log.info("Report standing as of {}: {} periods written, every status computed in {} ms", today, written[0],
+                (System.nanoTime() - start) / 1_000_000);
+        return written[0];
+    }
+
+    private JdbcClient.StatementSpec bind(String statement, LocalDate today) {
+        JdbcClient.StatementSpec spec = jdbc.sql(statement);
+        if (statement.contains(":today")) {
+            spec = spec.param("today", today);
         }
-        return written;
+        if (statement.contains(":years")) {
+            spec = spec.param("years", sql.periodYears());
+        }
+        return spec;
+    }
+
+    /**
+     * Runs set-based statements without the per-row triggers, on this transaction's connection only; other
+     * sessions' triggers stay on and wait for the rows these statements lock.
+     */
+    private void withTriggersPaused(Runnable statements) {
+        jdbc.sql("SET @report_rollups_paused = 1").update();
+        try {
+            statements.run();
+        } finally {
+            jdbc.sql("SET @report_rollups_paused = NULL").update();
+        }
     }
 }

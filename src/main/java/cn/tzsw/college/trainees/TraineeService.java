@@ -11,7 +11,6 @@ import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.IdNumber;
 import cn.tzsw.college.shared.RegionCodes;
 import cn.tzsw.college.trainees.domain.Trainee;
-import cn.tzsw.college.trainees.domain.TraineeRefQuery;
 import cn.tzsw.college.trainees.domain.TraineeRepository;
 import jakarta.validation.Valid;
 import java.util.Collection;
@@ -37,18 +36,16 @@ import org.springframework.validation.annotation.Validated;
 public class TraineeService {
 
     private final TraineeRepository trainees;
-    private final TraineeRefQuery refs;
     private final AccountService accounts;
     private final RegionService regions;
     private final AccessScope scope;
     private final AuthenticatedUser authenticatedUser;
     private final AuditTrail audit;
 
-    TraineeService(TraineeRepository trainees, TraineeRefQuery refs, AccountService accounts, RegionService regions,
+    TraineeService(TraineeRepository trainees, AccountService accounts, RegionService regions,
                    AccessScope scope, AuthenticatedUser authenticatedUser, AuditTrail audit) {
         this.audit = audit;
         this.trainees = trainees;
-        this.refs = refs;
         this.accounts = accounts;
         this.regions = regions;
         this.scope = scope;
@@ -178,11 +175,5 @@ public class TraineeService {
     @PreAuthorize("hasRole('TRAINEE')")
     public Optional<TraineeDetails> mine() {
         return trainees.findByAccountId(authenticatedUser.require().accountId()).map(Trainee::toDetails);
-    }
-
-    /** The signed-in trainee's id and region only: what registering for a lecture needs, in one small query. */
-    @PreAuthorize("hasRole('TRAINEE')")
-    public Optional<TraineeRef> myRef() {
-        return refs.byAccount(authenticatedUser.require().accountId());
     }
 }

@@ -217,6 +217,17 @@ class ReportFiguresTest extends IntegrationTest {
         assertAgreesWithProgress(village, phones);
         book(idOf(phones.get(1)), fixtures.openLecture(5, Map.of()), today);
         assertAgreesWithProgress(village, phones);
+        // The per-village sums the triggers kept say what computing every trainee on the spot says.
+        assertThat(standing.isCurrent(today)).isTrue();
+        UnitFigures fromUnits = row(village.parentCode(), village.code(), thisYear());
+        jdbc.update("UPDATE report_day SET as_of = NULL");
+        try {
+            assertThat(standing.isCurrent(today)).isFalse();
+            assertThat(row(village.parentCode(), village.code(), thisYear())).isEqualTo(fromUnits);
+        } finally {
+            standing.refresh();
+        }
+        assertThat(row(village.parentCode(), village.code(), thisYear())).isEqualTo(fromUnits);
     }
 
     private void assertAgreesWithProgress(Region village, List<String> phones) {
