@@ -1,6 +1,9 @@
 package cn.tzsw.college.attendance;
 
-/** The server's answer to a heartbeat: credit so far, whether the lecture is complete, and whether to prompt. */
-public record HeartbeatReply(double creditedSeconds, double lengthSeconds, double threshold, boolean completed,
+/**
+ * The server's answer to a heartbeat: the sequence number it answers (so a client can tell which of its heartbeats
+ * is acknowledged), credit so far, whether the lecture is complete, and whether to prompt.
+ */
+public record HeartbeatReply(long seq, double creditedSeconds, double lengthSeconds, double threshold, boolean completed,
                              boolean presenceDue) {
 }

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,18 +24,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for heartbeats: requests queue their playback's and watch's new state, one thread writes whatever
- * has queued in a single transaction (two multi-row upserts), and each request is answered only after the
- * commit that holds its state. So an acknowledged heartbeat is never lost, and 64 concurrent players cost one
- * commit instead of 64. States are queued in the order they were made (under the watch's lock), so the last
- * row written for a key is its newest state.
+ * Group commit for heartbeats: requests queue their playback's and watch's new state, a writer thread writes
+ * whatever has queued in a single transaction (two multi-row upserts), and each request is answered only after
+ * the commit that holds its state. So an acknowledged heartbeat is never lost, and 64 concurrent players cost one
+ * commit instead of 64. There are a few writers ({@link #LANES}), so that one batch's round trips and commit
+ * overlap with the next; a watch (trainee and lecture) always goes to the same writer, and its states are queued
+ * in the order they were made (under the watch's lock), so the last row written for a key is its newest state.
+ * Within a batch rows are written in key order, so concurrent batches lock rows in the same order.
  */
 @Component
 class HeartbeatWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatWriter.class);
     private static final int MAX_BATCH = 2_000;
+    static final int LANES = 4;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+    private static final Comparator<List<Long>> WATCH_ORDER = Comparator.<List<Long>>comparingLong(key -> key.get(0))
+            .thenComparingLong(key -> key.get(1));
 
     record PlaybackRow(String token, long accountId, long traineeId, long lectureId, Instant lastBeatAt, long lastSeq,
                        double lastPosition, Instant presenceDueAt) {
@@ -47,22 +53,27 @@ class HeartbeatWriter implements SmartLifecycle {
     private record Pending(PlaybackRow playback, WatchRow watch, CompletableFuture<Void> done) {
     }
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<BlockingQueue<Pending>> lanes = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ZoneId zone;
-    private volatile Thread worker;
+    private volatile boolean running;
 
     HeartbeatWriter(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.zone = clock.getZone();
+        for (int i = 0; i < LANES; i++) {
+            lanes.add(new LinkedBlockingQueue<>());
+        }
     }
 
     /** Queues the states; call while holding the watch's lock so that queue order is state order. */
     CompletableFuture<Void> enqueue(PlaybackRow playback, WatchRow watch) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(playback, watch, done));
+        int lane = Math.floorMod(Long.hashCode(watch.traineeId() * 31 + watch.lectureId()), LANES);
+        lanes.get(lane).add(new Pending(playback, watch, done));
         return done;
     }
 
@@ -78,9 +89,9 @@ class HeartbeatWriter implements SmartLifecycle {
         }
     }
 
-    private void run() {
+    private void run(BlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>();
-        while (worker != null || !queue.isEmpty()) {
+        while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -92,7 +103,7 @@ class HeartbeatWriter implements SmartLifecycle {
                 batch.forEach(pending -> pending.done().complete(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                if (worker == null) {
+                if (!running) {
                     continue;
                 }
             } catch (RuntimeException e) {
@@ -104,12 +115,12 @@ class HeartbeatWriter implements SmartLifecycle {
     }
 
     private void write(List<Pending> batch) {
-        Map<String, PlaybackRow> playbacks = new LinkedHashMap<>();
-        Map<String, WatchRow> watches = new LinkedHashMap<>();
+        Map<String, PlaybackRow> playbacks = new TreeMap<>();
+        Map<List<Long>, WatchRow> watches = new TreeMap<>(WATCH_ORDER);
         for (Pending pending : batch) {
             playbacks.put(pending.playback().token(), pending.playback());
             WatchRow watch = pending.watch();
-            watches.put(watch.traineeId() + ":" + watch.lectureId(), watch);
+            watches.put(List.of(watch.traineeId(), watch.lectureId()), watch);
         }
         transactions.executeWithoutResult(status -> {
             upsertPlaybacks(List.copyOf(playbacks.values()));
@@ -161,29 +172,34 @@ class HeartbeatWriter implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Thread thread = new Thread(this::run, "heartbeat-writer");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+    public synchronized void start() {
+        running = true;
+        for (int i = 0; i < LANES; i++) {
+            BlockingQueue<Pending> queue = lanes.get(i);
+            Thread thread = new Thread(() -> run(queue), "heartbeat-writer-" + i);
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
     }
 
     /** Stops taking new work after writing what is queued. */
     @Override
-    public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
+    public synchronized void stop() {
+        running = false;
+        long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+        for (Thread thread : workers) {
             try {
-                thread.join(ACK_TIMEOUT.toMillis());
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        workers.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return running;
     }
 }

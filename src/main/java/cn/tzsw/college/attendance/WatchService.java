@@ -148,7 +148,7 @@ public class WatchService {
             }
             completedNow = watch.completeIfReached(properties.getVideo().getCompletionThreshold());
             stored = writer.enqueue(row(playback), row(watch));
-            reply = new HeartbeatReply(watch.creditedSeconds(), watch.lengthSeconds(),
+            reply = new HeartbeatReply(beat.seq(), watch.creditedSeconds(), watch.lengthSeconds(),
                     properties.getVideo().getCompletionThreshold(), watch.completed(), playback.presenceDue(now));
         }
         HeartbeatWriter.await(stored);

@@ -6,28 +6,29 @@ import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.attendance.WatchService;
 import cn.tzsw.college.security.SystemTasks;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,25 +41,34 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The heartbeat load of issue 4: 10,000 simulated playbacks (2,000 signed-in trainees x 5 lectures) post
- * heartbeats over 64 keep-alive HTTP connections on loopback, side by side with a trivial endpoint of the same
- * app (same filters, same session, same body, answers 204) in the same run. Afterwards every acknowledged
- * heartbeat must be in the database. Run: ./mvnw test -Pbenchmark -Dtest=HeartbeatBenchmark
+ * The heartbeat load of issue 4: 10,000 simulated playbacks (2,000 trainees signed in over HTTP x 5 lectures) post
+ * heartbeats from wrk (2 threads, 64 keep-alive connections, loopback, script heartbeat-load.lua), side by side
+ * with a trivial endpoint of the same app (same filters, same session, same body, answers 204) in the same run.
+ * Afterwards every acknowledged heartbeat must be in the database. Needs wrk (apt-get install wrk).
+ * Run: ./mvnw test -Pbenchmark -Dtest=HeartbeatBenchmark
  */
 @Import(HeartbeatBenchmark.TrivialEndpoint.class)
 class HeartbeatBenchmark extends IntegrationTest {
 
     static final int TRAINEES = 2_000;
     static final int LECTURES = 5;
+    static final int THREADS = 2;
     static final int CONNECTIONS = 64;
+    static final int WARM_UP_SECONDS = 10;
     static final int MEASURED_SECONDS = 20;
     static final String PASSWORD = "Bench@2026";
+    static final String HEARTBEAT = "/api/attendance/heartbeat";
+    static final String TRIVIAL = "/api/attendance/benchmark-trivial";
+    /** The line heartbeat-load.lua's done() prints. */
+    static final Pattern FIGURES = Pattern.compile("benchmark: requests=(?<requests>\\d+) seconds=(?<seconds>[\\d.]+)"
+            + " p50_us=(?<p50>\\d+) p99_us=(?<p99>\\d+) acknowledged=(?<acknowledged>\\d+) non_2xx=(?<rejected>\\d+)"
+            + " socket_errors=(?<socket>\\d+) timeouts=(?<timeouts>\\d+) first_non_2xx=(?<first>.*)");
 
     /** The baseline: as little as an endpoint can do behind the same security chain. */
     @TestConfiguration
     @RestController
     static class TrivialEndpoint {
-        @PostMapping("/api/attendance/benchmark-trivial")
+        @PostMapping(TRIVIAL)
         ResponseEntity<Void> trivial(@RequestBody String body) {
             return ResponseEntity.noContent().build();
         }
@@ -77,11 +87,22 @@ class HeartbeatBenchmark extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private record Playback(String cookie, String token, long[] seq, double[] position) {
+    private String wrk;
+    private Path script;
+    private Path data;
+
+    private record Playback(String cookie, String token) {
     }
 
     @Test
     void heartbeats_against_a_trivial_endpoint() throws Exception {
+        wrk = wrk();
+        Path dir = Files.createDirectories(Path.of("target", "heartbeat-benchmark"));
+        script = dir.resolve("heartbeat-load.lua");
+        data = dir.resolve("playbacks.tsv");
+        try (var lua = getClass().getResourceAsStream("heartbeat-load.lua")) {
+            Files.copy(lua, script, StandardCopyOption.REPLACE_EXISTING);
+        }
         long setupStart = System.nanoTime();
         List<String> phones = fixtures.trainees(TRAINEES, LecturesUnderway.JIAOJIANG_VILLAGE, false);
         lectures.givePassword(phones, PASSWORD);
@@ -98,22 +119,23 @@ class HeartbeatBenchmark extends IntegrationTest {
             lectureIds.add(lectureId);
         }
         List<Playback> playbacks = startPlaybacks(phones, lectureIds);
+        writePlaybacks(data, playbacks);
         System.out.printf("set-up: %d sessions, %d playbacks in %.1f s%n", phones.size(), playbacks.size(),
                 (System.nanoTime() - setupStart) / 1e9);
 
-        run("warm-up trivial", "/api/attendance/benchmark-trivial", playbacks, 5);
-        run("warm-up heartbeat", "/api/attendance/heartbeat", playbacks, 5);
-        Stopwatch.Result trivial = run("trivial endpoint (204)", "/api/attendance/benchmark-trivial", playbacks,
-                MEASURED_SECONDS);
-        Stopwatch.Result heartbeat = run("POST /api/attendance/heartbeat", "/api/attendance/heartbeat", playbacks,
-                MEASURED_SECONDS);
-        int lost = lostHeartbeats(playbacks);
+        List<Path> acks = List.of(dir.resolve("acks-warm-up.tsv"), dir.resolve("acks.tsv"));
+        run("warm-up trivial", TRIVIAL, WARM_UP_SECONDS, 1, dir.resolve("acks-trivial.tsv"));
+        run("warm-up heartbeat", HEARTBEAT, WARM_UP_SECONDS, 1, acks.get(0));
+        Stopwatch.Result trivial = run("trivial endpoint (204)", TRIVIAL, MEASURED_SECONDS, 1,
+                dir.resolve("acks-trivial.tsv"));
+        Stopwatch.Result heartbeat = run("POST " + HEARTBEAT, HEARTBEAT, MEASURED_SECONDS, 1_000, acks.get(1));
+        int lost = lostHeartbeats(playbacks, lectureIds, acks);
         double ratio = heartbeat.perSecond() / trivial.perSecond();
 
         System.out.println();
-        System.out.printf("Heartbeats: %d playbacks, %d keep-alive connections, %d s each, MariaDB %s, %d cores%n",
-                playbacks.size(), CONNECTIONS, MEASURED_SECONDS, jdbc.queryForObject("SELECT VERSION()", String.class),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("Heartbeats: %d playbacks, wrk %d threads, %d keep-alive connections, %d s each, MariaDB %s,"
+                        + " %d cores%n", playbacks.size(), THREADS, CONNECTIONS, MEASURED_SECONDS,
+                jdbc.queryForObject("SELECT VERSION()", String.class), Runtime.getRuntime().availableProcessors());
         System.out.println(Stopwatch.Result.header());
         System.out.println(heartbeat.row());
         System.out.println(trivial.row());
@@ -136,7 +158,7 @@ class HeartbeatBenchmark extends IntegrationTest {
                     List<Playback> mine = new ArrayList<>();
                     for (long lectureId : lectureIds) {
                         String token = fixtures.as(phone, () -> watching.start(lectureId)).token();
-                        mine.add(new Playback(cookie, token, new long[1], new double[1]));
+                        mine.add(new Playback(cookie, token));
                     }
                     return mine;
                 }));
@@ -164,155 +186,60 @@ class HeartbeatBenchmark extends IntegrationTest {
                 .map(HttpCookie::toString).findFirst().orElseThrow();
     }
 
-    /** Every connection walks its share of the playbacks for the given time; one request in flight each. */
-    private Stopwatch.Result run(String name, String path, List<Playback> playbacks, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
-        AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        try {
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                int connection = c;
-                futures.add(pool.submit(() -> {
-                    long[] latencies = new long[1 << 16];
-                    int count = 0;
-                    try (Connection http = new Connection(port)) {
-                        int index = connection;
-                        while (System.nanoTime() < end) {
-                            Playback playback = playbacks.get(index);
-                            index = (index + CONNECTIONS) % playbacks.size();
-                            long seq = playback.seq()[0] + 1;
-                            double from = playback.position()[0];
-                            String body = String.format(Locale.ROOT,
-                                    "{\"token\":\"%s\",\"seq\":%d,\"from\":%.2f,\"position\":%.2f,\"playing\":true,"
-                                            + "\"hidden\":false,\"rate\":1}", playback.token(), seq, from, from + 0.5);
-                            long start = System.nanoTime();
-                            int status = http.post(path, playback.cookie(), body);
-                            long took = System.nanoTime() - start;
-                            if (status >= 300) {
-                                errors.incrementAndGet();
-                            } else if (path.endsWith("heartbeat")) {
-                                playback.seq()[0] = seq;
-                                playback.position()[0] = from + 0.5;
-                            }
-                            if (count == latencies.length) {
-                                latencies = Arrays.copyOf(latencies, count * 2);
-                            }
-                            latencies[count++] = took;
-                        }
-                    }
-                    return Arrays.copyOf(latencies, count);
-                }));
-            }
-            long started = System.nanoTime();
-            List<long[]> all = new ArrayList<>();
-            for (Future<long[]> future : futures) {
-                all.add(future.get());
-            }
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            if (errors.get() > 0) {
-                throw new AssertionError(name + ": " + errors.get() + " requests failed");
-            }
-            return new Stopwatch.Result(name, latencies.length, latencies.length / elapsed,
-                    latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
-        } finally {
-            pool.shutdownNow();
+    /**
+     * One wrk run of heartbeat-load.lua against the path; the playbacks' heartbeat numbers start at the given round.
+     * Fails on any reply other than 2xx; the acknowledged heartbeats are left in the acks file.
+     */
+    private Stopwatch.Result run(String name, String path, int seconds, int firstRound, Path acks) throws Exception {
+        List<String> command = List.of(wrk, "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency",
+                "-s", script.toString(), "http://localhost:" + port + path, "--", data.toString(), acks.toString(),
+                String.valueOf(THREADS), String.valueOf(firstRound));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        System.out.printf("%s: %s%n%s", name, String.join(" ", command), output);
+        Matcher figures = FIGURES.matcher(output);
+        if (exit != 0 || !figures.find()) {
+            throw new AssertionError(name + ": wrk exited with " + exit + " and without its figures");
         }
+        long requests = Long.parseLong(figures.group("requests"));
+        long rejected = Long.parseLong(figures.group("rejected"));
+        if (rejected > 0) {
+            throw new AssertionError(name + ": " + rejected + " replies were not 2xx, the first: " + figures.group("first"));
+        }
+        return new Stopwatch.Result(name, (int) requests, requests / Double.parseDouble(figures.group("seconds")),
+                Long.parseLong(figures.group("p50")) / 1e3, Long.parseLong(figures.group("p99")) / 1e3);
     }
 
-    /** Playbacks whose last acknowledged sequence number is not what the database holds. */
-    private int lostHeartbeats(List<Playback> playbacks) {
-        int lost = 0;
-        for (Playback playback : playbacks) {
-            Long stored = jdbc.queryForObject("SELECT last_seq FROM playback WHERE token = ?", Long.class, playback.token());
-            if (stored == null || stored != playback.seq()[0]) {
-                lost++;
-            }
-        }
-        return lost;
+    /** Writes the playbacks for the Lua script: token, tab, session cookie; the line number names the playback. */
+    private static void writePlaybacks(Path file, List<Playback> playbacks) throws IOException {
+        Files.write(file, playbacks.stream().map(p -> p.token() + "\t" + p.cookie()).toList());
     }
 
-    /** A kept-alive HTTP/1.1 connection that opens again when the server closes it (as Tomcat does every 100). */
-    private static final class Connection implements AutoCloseable {
-        private final int port;
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        Connection(int port) throws IOException {
-            this.port = port;
-            open();
-        }
-
-        private void open() throws IOException {
-            socket = new Socket("localhost", port);
-            socket.setTcpNoDelay(true);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream());
-        }
-
-        int post(String path, String cookie, String body) throws IOException {
-            boolean[] closing = new boolean[1];
-            int status = exchange(out, in, path, cookie, body, closing);
-            if (closing[0]) {
-                socket.close();
-                open();
+    /** Playbacks whose highest acknowledged heartbeat number (over all the given runs) is above the stored one. */
+    private int lostHeartbeats(List<Playback> playbacks, List<Long> lectureIds, List<Path> acks) throws IOException {
+        Map<String, Long> acknowledged = new HashMap<>();
+        for (Path file : acks) {
+            for (String line : Files.readAllLines(file)) {
+                String[] fields = line.split("\t");
+                acknowledged.merge(playbacks.get(Integer.parseInt(fields[0]) - 1).token(), Long.parseLong(fields[1]),
+                        Math::max);
             }
-            return status;
         }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.query("SELECT token, last_seq FROM playback WHERE lecture_id IN (" + "?,".repeat(lectureIds.size() - 1)
+                + "?)", rs -> {
+            stored.put(rs.getString(1), rs.getLong(2));
+        }, lectureIds.toArray());
+        System.out.printf("playbacks acknowledged: %d of %d%n", acknowledged.size(), playbacks.size());
+        return (int) acknowledged.entrySet().stream()
+                .filter(ack -> stored.getOrDefault(ack.getKey(), -1L) < ack.getValue()).count();
     }
 
-    /** One request; returns the status after reading the whole answer, and whether the server closes. */
-    private static int exchange(OutputStream out, InputStream in, String path, String cookie, String body,
-                                boolean[] closing) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.write(content);
-        out.flush();
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        int length = 0;
-        boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Integer.parseInt(lower.substring(15).strip());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                closing[0] = true;
-            }
-        }
-        if (chunked) {
-            for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer.parseInt(line(in).strip(), 16)) {
-                in.readNBytes(size);
-                line(in);
-            }
-            line(in);
-        } else {
-            in.readNBytes(length);
-        }
-        return status;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
+    /** wrk from PATH, or a failed run that says how to install it. */
+    private static String wrk() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "wrk")).filter(Files::isExecutable).findFirst().map(Path::toString)
+                .orElseThrow(() -> new AssertionError("HeartbeatBenchmark needs wrk on the PATH: apt-get install wrk"));
     }
 }

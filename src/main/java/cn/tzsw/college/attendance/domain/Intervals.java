@@ -2,7 +2,6 @@ package cn.tzsw.college.attendance.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A union of closed intervals of seconds, kept sorted and merged: watching the same part twice adds nothing.
@@ -73,12 +72,19 @@ public final class Intervals {
             if (!text.isEmpty()) {
                 text.append(';');
             }
-            text.append(format(span[0])).append('-').append(format(span[1]));
+            append(text, span[0]);
+            text.append('-');
+            append(text, span[1]);
         }
         return text.toString();
     }
 
-    private static String format(double seconds) {
-        return String.format(Locale.ROOT, "%.1f", seconds).replace(".0", "");
+    /** Seconds to a tenth, without a trailing ".0" (written on every heartbeat, so no String.format). */
+    private static void append(StringBuilder text, double seconds) {
+        long tenths = Math.round(seconds * 10);
+        text.append(tenths / 10);
+        if (tenths % 10 != 0) {
+            text.append('.').append(tenths % 10);
+        }
     }
 }
