@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by this JVM and by the embedded MariaDB server it started (a child process), so that a benchmark
- * can say what an operation costs, not only how long it waited. Linux only (reads /proc); elsewhere the database
- * share reads 0.
+ * CPU time spent by this JVM, by the embedded MariaDB server it started (a child process) and by the whole
+ * machine, so that a benchmark can say what an operation costs, not only how long it waited. Linux only (reads
+ * /proc); elsewhere the database and machine shares read 0.
  */
 final class CpuMeter {
 
@@ -19,11 +19,27 @@ final class CpuMeter {
 
     private final long jvmStart = jvmNanos();
     private final long databaseStart = databaseTicks();
+    private final long machineStart = machineTicks();
 
-    /** CPU milliseconds per operation since this meter was made: {JVM, database}. */
-    double[] perOperation(int operations) {
+    /** CPU milliseconds per operation since this meter was made: {JVM, database, whole machine}. */
+    double[] perOperation(long operations) {
         return new double[] {(jvmNanos() - jvmStart) / 1e6 / operations,
-                (databaseTicks() - databaseStart) * 1000 / TICKS_PER_SECOND / operations};
+                (databaseTicks() - databaseStart) * 1000 / TICKS_PER_SECOND / operations,
+                (machineTicks() - machineStart) * 1000 / TICKS_PER_SECOND / operations};
+    }
+
+    /** Busy time of all CPUs (user, nice, system, irq, softirq, steal) from the first line of /proc/stat. */
+    private static long machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(cpu[field]);
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long jvmNanos() {

@@ -194,6 +194,7 @@ class HeartbeatBenchmark extends IntegrationTest {
         List<String> command = List.of(wrk, "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), "http://localhost:" + port + path, "--", data.toString(), acks.toString(),
                 String.valueOf(THREADS), String.valueOf(firstRound));
+        CpuMeter cpu = new CpuMeter();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
@@ -203,6 +204,9 @@ class HeartbeatBenchmark extends IntegrationTest {
             throw new AssertionError(name + ": wrk exited with " + exit + " and without its figures");
         }
         long requests = Long.parseLong(figures.group("requests"));
+        double[] perRequest = cpu.perOperation(requests);
+        System.out.printf("%s: CPU per request: JVM %.3f ms, database %.3f ms, whole machine (with wrk) %.3f ms%n",
+                name, perRequest[0], perRequest[1], perRequest[2]);
         long rejected = Long.parseLong(figures.group("rejected"));
         if (rejected > 0) {
             throw new AssertionError(name + ": " + rejected + " replies were not 2xx, the first: " + figures.group("first"));

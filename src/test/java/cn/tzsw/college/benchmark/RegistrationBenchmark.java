@@ -74,8 +74,9 @@ class RegistrationBenchmark extends IntegrationTest {
             System.out.println(bare.row());
             System.out.printf("ratio service/bare = %.2f (goal >= 0.50): %s%n", ratio, ratio >= 0.5 ? "met" : "NOT met");
             // What each path costs while it runs (the service's includes its after-commit mail work in that time).
-            System.out.printf("CPU per operation during the burst: service JVM %.2f ms + database %.2f ms;"
-                    + " bare JVM %.2f ms + database %.2f ms%n%n", serviceCpu[0], serviceCpu[1], bareCpu[0], bareCpu[1]);
+            System.out.printf("CPU per operation during the burst: service JVM %.2f ms + database %.2f ms (machine %.2f ms);"
+                    + " bare JVM %.2f ms + database %.2f ms (machine %.2f ms)%n%n", serviceCpu[0], serviceCpu[1],
+                    serviceCpu[2], bareCpu[0], bareCpu[1], bareCpu[2]);
         } finally {
             jdbc.execute("DROP TABLE IF EXISTS bench_claim");
         }
