@@ -1,5 +1,6 @@
 package cn.tzsw.college.attendance;
 
+
 import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.attendance.domain.Intervals;
 import cn.tzsw.college.attendance.domain.PlaybackState;
@@ -11,9 +12,11 @@ import cn.tzsw.college.registration.MyLecture;
 import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.AuthenticatedUser;
+import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeService;
+import jakarta.annotation.security.RolesAllowed;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,7 +137,7 @@ public class WatchService {
      * A heartbeat of the signed-in trainee's player. Answered only once its effect is stored. Unknown tokens,
      * another user's token and a superseded player are refused with nothing changed.
      */
-    @PreAuthorize("hasRole('TRAINEE')")
+    @RolesAllowed(Role.Names.TRAINEE) // no SpEL: on the heartbeat path @PreAuthorize's evaluation cost 9 % of the samples
     public HeartbeatReply beat(String token, Beat beat) {
         PlaybackState playback = playback(token);
         WatchState watch = playback.watch();

@@ -152,6 +152,15 @@ class HeartbeatApiTest extends IntegrationTest {
 
         assertThat(viewer.web().postJson("/api/attendance/heartbeat", "{\"token\":").statusCode()).isEqualTo(400);
         assertThat(viewer.web().postJson("/api/attendance/heartbeat", "[1,2]").statusCode()).isEqualTo(400);
+        // Wrong types, a second object, a missing position: malformed too.
+        assertThat(viewer.web().postJson("/api/attendance/heartbeat", beat(token, 1, 0, 1, false)
+                .replace("\"seq\":1", "\"seq\":\"1\"")).statusCode()).isEqualTo(400);
+        assertThat(viewer.web().postJson("/api/attendance/heartbeat", beat(token, 1, 0, 1, false)
+                .replace("\"playing\":true", "\"playing\":\"yes\"")).statusCode()).isEqualTo(400);
+        assertThat(viewer.web().postJson("/api/attendance/heartbeat", beat(token, 1, 0, 1, false) + "{}").statusCode())
+                .isEqualTo(400);
+        assertThat(viewer.web().postJson("/api/attendance/heartbeat", "{\"token\":\"" + token + "\",\"seq\":1,"
+                + "\"from\":0}").statusCode()).isEqualTo(400);
         assertThat(viewer.web().postJson("/api/attendance/heartbeat", beat(token, 1, 0, -5, false)).statusCode())
                 .isEqualTo(400);
         assertThat(viewer.web().postJson("/api/attendance/heartbeat", beat(token, -1, 0, 1, false)).statusCode())

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,19 +35,30 @@ class WatchApi {
 
     private final WatchService watching;
     private final LectureSetup setup;
+    private final ObjectMapper json;
 
-    WatchApi(WatchService watching, LectureSetup setup) {
+    WatchApi(WatchService watching, LectureSetup setup, ObjectMapper json) {
         this.watching = watching;
         this.setup = setup;
+        this.json = json;
     }
 
     record PresenceRequest(@NotBlank @Size(max = 32) String token) {
     }
 
+    /**
+     * The body is read and the reply written by hand (see {@link HeartbeatRequest}); the reply holds only numbers
+     * and booleans, so writing it needs no escaping.
+     */
     @PostMapping(path = "/api/attendance/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE)
-    HeartbeatReply heartbeat(@RequestBody HeartbeatRequest request) {
-        return watching.beat(request.token(), new Beat(request.seq(), request.from(), request.position(),
-                request.playing(), request.hidden(), request.rate() == null ? 1.0 : request.rate()));
+    ResponseEntity<String> heartbeat(@RequestBody byte[] body) {
+        HeartbeatRequest request = HeartbeatRequest.read(json, body);
+        HeartbeatReply reply = watching.beat(request.token(), new Beat(request.seq(), request.from(),
+                request.position(), request.playing(), request.hidden(), request.rate() == null ? 1.0 : request.rate()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("{\"seq\":" + reply.seq()
+                + ",\"creditedSeconds\":" + reply.creditedSeconds() + ",\"lengthSeconds\":" + reply.lengthSeconds()
+                + ",\"threshold\":" + reply.threshold() + ",\"completed\":" + reply.completed()
+                + ",\"presenceDue\":" + reply.presenceDue() + "}");
     }
 
     @PostMapping(path = "/api/attendance/presence", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -81,7 +93,8 @@ class WatchApi {
         return error(HttpStatus.FORBIDDEN, "forbidden");
     }
 
-    @ExceptionHandler({MethodArgumentNotValidException.class, HttpMessageNotReadableException.class})
+    @ExceptionHandler({MethodArgumentNotValidException.class, HttpMessageNotReadableException.class,
+            HeartbeatRequest.MalformedException.class})
     ResponseEntity<Map<String, String>> malformed() {
         return error(HttpStatus.BAD_REQUEST, "malformed");
     }
