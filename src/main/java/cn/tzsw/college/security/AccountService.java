@@ -40,6 +40,21 @@ public class AccountService {
         this.authenticatedUser = authenticatedUser;
     }
 
+    /**
+     * The password hash of accounts created by a roster import: it matches no password (the delegating encoder's
+     * bcrypt rejects it), so an imported person cannot sign in until they claim the account ({@link #activateImported}).
+     */
+    public static final String IMPORTED_PASSWORD_HASH = "{bcrypt}imported-no-password";
+
+    /**
+     * Gives an imported account its first password; false if it has one already (claimed before, or at the same
+     * moment: the conditional update lets exactly one claim through). For the trainees capability's sign-up.
+     */
+    public boolean activateImported(long accountId, String rawPassword, Locale locale) {
+        return accounts.replacePasswordHash(accountId, IMPORTED_PASSWORD_HASH, passwordEncoder.encode(rawPassword),
+                locale.toLanguageTag()) == 1;
+    }
+
     /** A trainee's own account; the trainees capability calls this inside its sign-up transaction. */
     public long createTraineeAccount(String username, String rawPassword, String displayName, Locale locale) {
         if (accounts.existsByUsername(username)) {

@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees;
 
+import cn.tzsw.college.security.AccountService;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
@@ -37,15 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Roster import: a CSV or Excel file of trainees, checked line by line (ID check digit and birth date, phone,
  * region inside the importer's subtree, duplicates in the file and against the database), then written all at once
- * or not at all. New trainees get an account named by their phone whose password matches nothing, until they set
- * one. Writing is plain JDBC batches: 10,000 lines in a few seconds, no password hashing per line.
+ * or not at all. New trainees get an account named by their phone whose password matches nothing, until they
+ * claim it by signing up with the same name, ID number and phone ({@link TraineeService#signUp}). Writing is plain JDBC batches: 10,000 lines in a few seconds, no password hashing per line.
  */
 @Service
 @Transactional(readOnly = true)
 public class RosterImport {
 
-    /** Matches no password (the delegating encoder's bcrypt rejects it): imported people cannot sign in yet. */
-    static final String UNUSABLE_PASSWORD = "{bcrypt}imported-no-password";
     private static final int CHUNK = 500;
     private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}·A-Za-z ]{2,30}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -393,7 +392,7 @@ public class RosterImport {
         jdbcTemplate.batchUpdate("""
                         INSERT INTO user_account (username, password_hash, display_name, role, locale, enabled, created_at)
                         VALUES (?, ?, ?, 'TRAINEE', 'zh-CN', TRUE, ?)""",
-                rows.stream().map(r -> new Object[] {r.phone, UNUSABLE_PASSWORD, r.name, now}).toList());
+                rows.stream().map(r -> new Object[] {r.phone, AccountService.IMPORTED_PASSWORD_HASH, r.name, now}).toList());
         Map<String, Long> accounts = new HashMap<>();
         jdbc.sql("SELECT id, username FROM user_account WHERE username IN (:phones)")
                 .param("phones", rows.stream().map(r -> r.phone).toList())

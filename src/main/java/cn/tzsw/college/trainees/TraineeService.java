@@ -54,15 +54,25 @@ public class TraineeService {
 
     /**
      * Registers a social worker and their sign-in account (user name = mobile number). Open to anonymous
-     * visitors; every rule is checked here, whatever the form did.
+     * visitors; every rule is checked here, whatever the form did. A social worker whom a coordinator imported
+     * claims that profile this way: same name, ID number and phone, and the account has no password yet; the
+     * account gets the password and the profile stays as the roster has it (an e-mail address is added if it had
+     * none).
      */
     @Transactional
     public long signUp(@Valid TraineeSignUp signUp, Locale locale) {
         IdNumber idNumber = IdNumber.of(signUp.getIdNumber());
         String phone = signUp.getPhone().strip();
+        String email = signUp.getEmail() == null || signUp.getEmail().isBlank() ? null : signUp.getEmail().strip();
         Region region = regions.find(signUp.getRegionCode())
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE)
                 .orElseThrow(() -> BusinessRuleException.onField("regionCode", "trainee.region.level"));
+        Optional<Trainee> imported = trainees.findByIdNumber(idNumber.value())
+                .filter(t -> t.getPhone().equals(phone) && t.getName().equals(signUp.getName().strip()));
+        if (imported.isPresent() && accounts.activateImported(imported.get().getAccountId(), signUp.getPassword(), locale)) {
+            imported.get().addEmailIfMissing(email);
+            return imported.get().getId();
+        }
         if (trainees.existsByIdNumber(idNumber.value())) {
             throw BusinessRuleException.onField("idNumber", "trainee.idNumber.taken");
         }
@@ -72,7 +82,6 @@ public class TraineeService {
         String name = signUp.getName().strip();
         long accountId = accounts.createTraineeAccount(phone, signUp.getPassword(), name, locale);
         try {
-            String email = signUp.getEmail() == null || signUp.getEmail().isBlank() ? null : signUp.getEmail().strip();
             return trainees.saveAndFlush(new Trainee(accountId, name, idNumber, phone, email, signUp.getWorkUnit().strip(),
                     region.code(), signUp.getCertificateLevel(), signUp.getPeriodStart())).getId();
         } catch (DataIntegrityViolationException e) {

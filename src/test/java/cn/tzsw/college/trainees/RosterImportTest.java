@@ -9,6 +9,7 @@ import cn.tzsw.college.shared.BusinessRuleException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -24,11 +25,49 @@ class RosterImportTest extends IntegrationTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
+    TraineeService trainees;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private int stored(List<String[]> rows) {
         String phones = String.join(",", rows.stream().map(r -> "'" + r[2] + "'").toList());
         return fixtures.count("SELECT COUNT(*) FROM trainee WHERE phone IN (" + phones + ")");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void an_imported_social_worker_claims_the_profile_by_signing_up_with_the_same_name_id_and_phone() {
+        List<String[]> rows = RosterFiles.rows(2, HAIMEN_VILLAGE);
+        assertThat(rosterImport.run(RosterFiles.xlsx(rows), ImportMode.CREATE_ONLY, null).written()).isTrue();
+        long importedId = fixtures.count("SELECT id FROM trainee WHERE phone = ?", rows.get(0)[2]);
+
+        // Someone else's phone with this ID number claims nothing.
+        TraineeSignUp wrongPhone = claim(rows.get(0));
+        wrongPhone.setPhone(rows.get(1)[2]);
+        assertThatThrownBy(() -> trainees.signUp(wrongPhone, Locale.SIMPLIFIED_CHINESE))
+                .isInstanceOf(BusinessRuleException.class);
+
+        assertThat(trainees.signUp(claim(rows.get(0)), Locale.SIMPLIFIED_CHINESE)).isEqualTo(importedId);
+        String hash = jdbc.queryForObject("SELECT password_hash FROM user_account WHERE username = ?", String.class,
+                rows.get(0)[2]);
+        assertThat(passwords.matches("Claimed@2026", hash)).isTrue();
+        assertThat(fixtures.count("SELECT COUNT(*) FROM trainee WHERE phone = ?", rows.get(0)[2])).isOne();
+        // Claimed once: the same again is an ID number already registered.
+        assertThatThrownBy(() -> trainees.signUp(claim(rows.get(0)), Locale.SIMPLIFIED_CHINESE))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("trainee.idNumber.taken"));
+    }
+
+    private static TraineeSignUp claim(String[] row) {
+        TraineeSignUp signUp = SignUpTest.validSignUp();
+        signUp.setName(row[0]);
+        signUp.setIdNumber(row[1]);
+        signUp.setPhone(row[2]);
+        signUp.setPassword("Claimed@2026");
+        signUp.setPasswordConfirmation("Claimed@2026");
+        return signUp;
     }
 
     @Test

@@ -110,6 +110,13 @@ public class Trainee {
         return phone;
     }
 
+    /** The trainee's own address, given when claiming an imported profile; a roster's address is kept. */
+    public void addEmailIfMissing(String email) {
+        if (this.email == null && email != null) {
+            this.email = email;
+        }
+    }
+
     /** A correction by an administrator or coordinator; the period start only matters for certified trainees. */
     public void update(String name, String email, String workUnit, String regionCode, CertificateLevel level,
                        LocalDate periodStart) {

@@ -11,6 +11,8 @@ public interface TraineeRepository extends JpaRepository<Trainee, Long> {
 
     boolean existsByIdNumber(String idNumber);
 
+    Optional<Trainee> findByIdNumber(String idNumber);
+
     boolean existsByPhone(String phone);
 
     Optional<Trainee> findByAccountId(long accountId);
