@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,10 @@ public class RenewalService {
         return properties.renewalWindowDays();
     }
 
+    public int reminderIntervalDays() {
+        return properties.reminderIntervalDays();
+    }
+
     /** One page of the window, optionally narrowed to a region inside the caller's subtree; soonest end first. */
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     public Page<RenewalCandidate> window(String regionCode, Pageable pageable) {
@@ -65,17 +70,27 @@ public class RenewalService {
         return new PageImpl<>(rows, pageable, total);
     }
 
-    /** Mails a reminder to everyone in the window (within the region); returns how many were asked for. */
+    /**
+     * Mails a reminder to everyone in the window (within the region) who was not reminded in the last
+     * {@code app.hours.reminder-interval-days}; returns how many were asked for.
+     */
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     @Transactional
     public int sendReminders(String regionCode) {
-        List<RenewalCandidate> all = jdbc.sql(query(regionCode)).params(params(regionCode)).query(this::candidate).list();
-        for (RenewalCandidate candidate : all) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime quietSince = now.minusDays(properties.reminderIntervalDays());
+        List<RenewalCandidate> due = jdbc.sql(query(regionCode)).params(params(regionCode)).query(this::candidate).list()
+                .stream().filter(c -> c.lastReminded() == null || c.lastReminded().isBefore(quietSince)).toList();
+        for (RenewalCandidate candidate : due) {
             events.publishEvent(new HoursEvents.ReminderRequested(candidate.traineeId(), candidate.periodEnd(),
                     candidate.required(), candidate.earned(), candidate.shortfall()));
+            jdbc.sql("""
+                    INSERT INTO renewal_reminder (trainee_id, reminded_at) VALUES (?, ?)
+                    ON DUPLICATE KEY UPDATE reminded_at = VALUES(reminded_at)""")
+                    .params(candidate.traineeId(), now).update();
         }
-        audit.record("SEND_RENEWAL_REMINDERS", "region", regionCode == null ? "*" : regionCode, all.size() + " trainees");
-        return all.size();
+        audit.record("SEND_RENEWAL_REMINDERS", "region", regionCode == null ? "*" : regionCode, due.size() + " trainees");
+        return due.size();
     }
 
     private String query(String regionCode) {
@@ -83,7 +98,8 @@ public class RenewalService {
                 SELECT t.id, t.name, t.phone, t.email, t.region_code, t.certificate_level, t.period_start
                 FROM trainee t
                 WHERE t.region_code LIKE :prefix AND t.certificate_level <> 'NONE' AND t.period_start IS NOT NULL""";
-        return "SELECT * FROM (" + compliance.standing(trainees) + ") w"
+        return "SELECT w.*, r.reminded_at FROM (" + compliance.standing(trainees) + ") w"
+                + " LEFT JOIN renewal_reminder r ON r.trainee_id = w.id"
                 + " WHERE w.next_start > :today AND w.next_start <= :windowEnd AND w.earned < w.required";
     }
 
@@ -111,6 +127,6 @@ public class RenewalService {
                 rs.getString("region_code"), CertificateLevel.valueOf(rs.getString("certificate_level")),
                 rs.getObject("cur_start", LocalDate.class), end, rs.getBigDecimal("required"),
                 rs.getBigDecimal("earned"), Math.max(0, ChronoUnit.DAYS.between(today, end) + 1),
-                rs.getString("email") != null);
+                rs.getString("email") != null, rs.getObject("reminded_at", LocalDateTime.class));
     }
 }

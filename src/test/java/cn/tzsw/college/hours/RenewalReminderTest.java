@@ -57,6 +57,15 @@ class RenewalReminderTest extends IntegrationTest {
         MimeMessage mail = MAIL.await(phones.get(0) + "@example.cn",
                 m -> subject(m).startsWith("再注册提醒"), Duration.ofSeconds(20));
         assertThat((String) mail.getContent()).contains("52");
+
+        // A second click within the interval mails nobody again; the list shows when each was reminded.
+        assertThat(fixtures.as("hm-coord", () -> renewals.sendReminders("331002001005"))).isZero();
+        assertThat(fixtures.as("hm-coord", () -> renewals.window("331002001005", PageRequest.of(0, 500))).getContent())
+                .filteredOn(c -> c.traineeId() == endingSoon).singleElement()
+                .satisfies(c -> assertThat(c.lastReminded()).isNotNull());
+        // Once the interval has passed, the trainee is reminded again.
+        jdbc.update("UPDATE renewal_reminder SET reminded_at = reminded_at - INTERVAL 8 DAY WHERE trainee_id = ?", endingSoon);
+        assertThat(fixtures.as("hm-coord", () -> renewals.sendReminders("331002001005"))).isEqualTo(1);
     }
 
     @Test

@@ -65,6 +65,8 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> plain(c.shortfall())).setHeader(getTranslation("detail.shortfall")).setAutoWidth(true);
         grid.addColumn(c -> c.hasEmail() ? "" : getTranslation("renewals.noEmail"))
                 .setHeader(getTranslation("renewals.email")).setAutoWidth(true);
+        grid.addColumn(c -> c.lastReminded() == null ? "—" : ChineseDates.format(c.lastReminded()))
+                .setHeader(getTranslation("renewals.lastReminded")).setAutoWidth(true);
         grid.setItems(query -> renewals.window(region.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         region.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
@@ -78,7 +80,7 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
             confirm.addConfirmListener(c -> {
                 try {
                     int count = renewals.sendReminders(region.getValue());
-                    Notifications.success(getTranslation("renewals.sent", count));
+                    Notifications.success(getTranslation("renewals.sent", count, renewals.reminderIntervalDays()));
                 } catch (RuntimeException error) {
                     Notifications.error(UserMessages.describe(this, error));
                 }
