@@ -65,7 +65,7 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> plain(c.shortfall())).setHeader(getTranslation("detail.shortfall")).setAutoWidth(true);
         grid.addColumn(c -> c.hasEmail() ? "" : getTranslation("renewals.noEmail"))
                 .setHeader(getTranslation("renewals.email")).setAutoWidth(true);
-        grid.addColumn(c -> c.lastReminded() == null ? "—" : ChineseDates.format(c.lastReminded()))
+        grid.addColumn(c -> c.lastReminded() == null ? "—" : ChineseDates.format(c.lastReminded().toLocalDate()))
                 .setHeader(getTranslation("renewals.lastReminded")).setAutoWidth(true);
         grid.setItems(query -> renewals.window(region.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         region.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
@@ -81,6 +81,7 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
                 try {
                     int count = renewals.sendReminders(region.getValue());
                     Notifications.success(getTranslation("renewals.sent", count, renewals.reminderIntervalDays()));
+                    grid.getDataProvider().refreshAll(); // the last-reminded dates changed
                 } catch (RuntimeException error) {
                     Notifications.error(UserMessages.describe(this, error));
                 }
