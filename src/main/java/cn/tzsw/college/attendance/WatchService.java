@@ -1,6 +1,5 @@
 package cn.tzsw.college.attendance;
 
-
 import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.attendance.domain.Intervals;
 import cn.tzsw.college.attendance.domain.PlaybackState;

@@ -84,10 +84,12 @@ public class RenewalService {
         for (RenewalCandidate candidate : due) {
             events.publishEvent(new HoursEvents.ReminderRequested(candidate.traineeId(), candidate.periodEnd(),
                     candidate.required(), candidate.earned(), candidate.shortfall()));
+        }
+        if (!due.isEmpty()) {
             jdbc.sql("""
-                    INSERT INTO renewal_reminder (trainee_id, reminded_at) VALUES (?, ?)
+                    INSERT INTO renewal_reminder (trainee_id, reminded_at) SELECT id, :now FROM trainee WHERE id IN (:ids)
                     ON DUPLICATE KEY UPDATE reminded_at = VALUES(reminded_at)""")
-                    .params(candidate.traineeId(), now).update();
+                    .param("now", now).param("ids", due.stream().map(RenewalCandidate::traineeId).toList()).update();
         }
         audit.record("SEND_RENEWAL_REMINDERS", "region", regionCode == null ? "*" : regionCode, due.size() + " trainees");
         return due.size();

@@ -53,7 +53,10 @@ class ReportSql {
         return cases.toString();
     }
 
-    /** The status as of {@code :today} (the stored function report_status says the same, for the triggers). */
+    /**
+     * The status as of {@code :today}. The stored function report_status says the same for the triggers; set-based
+     * statements write it out instead, since calling the function per row made the nightly recompute 5x slower.
+     */
     private static String status(String earned, String required, String start, String end) {
         return """
                 CASE WHEN %2$s IS NULL OR %1$s <= 0 THEN 'NOT_REQUIRED'

@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Roster import: a CSV or Excel file of trainees, checked line by line (ID check digit and birth date, phone,
  * region inside the importer's subtree, duplicates in the file and against the database), then written all at once
  * or not at all. New trainees get an account named by their phone whose password matches nothing, until they
- * claim it by signing up with the same name, ID number and phone ({@link TraineeService#signUp}). Writing is plain JDBC batches: 10,000 lines in a few seconds, no password hashing per line.
+ * claim it by signing up with the same name, ID number and phone ({@link TraineeService#signUp}). Writing is
+ * plain JDBC batches: 10,000 lines in a few seconds, no password hashing per line.
  */
 @Service
 @Transactional(readOnly = true)

@@ -67,14 +67,16 @@ public class TraineeService {
         Region region = regions.find(signUp.getRegionCode())
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE)
                 .orElseThrow(() -> BusinessRuleException.onField("regionCode", "trainee.region.level"));
-        Optional<Trainee> imported = trainees.findByIdNumber(idNumber.value())
-                .filter(t -> t.getPhone().equals(phone) && t.getName().equals(signUp.getName().strip()));
-        if (imported.isPresent() && accounts.activateImported(imported.get().getAccountId(), signUp.getPassword(), locale)) {
-            imported.get().addEmailIfMissing(email);
-            return imported.get().getId();
-        }
-        if (trainees.existsByIdNumber(idNumber.value())) {
-            throw BusinessRuleException.onField("idNumber", "trainee.idNumber.taken");
+        Optional<Trainee> registered = trainees.findByIdNumber(idNumber.value());
+        if (registered.isPresent()) {
+            Trainee trainee = registered.get();
+            boolean claimed = trainee.getPhone().equals(phone) && trainee.getName().equals(signUp.getName().strip())
+                    && accounts.activateImported(trainee.getAccountId(), signUp.getPassword(), locale);
+            if (!claimed) {
+                throw BusinessRuleException.onField("idNumber", "trainee.idNumber.taken");
+            }
+            trainee.addEmailIfMissing(email);
+            return trainee.getId();
         }
         if (trainees.existsByPhone(phone) || accounts.usernameTaken(phone)) {
             throw BusinessRuleException.onField("phone", "trainee.phone.taken");

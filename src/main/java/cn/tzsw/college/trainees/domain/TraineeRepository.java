@@ -9,8 +9,6 @@ import org.springframework.data.repository.query.Param;
 
 public interface TraineeRepository extends JpaRepository<Trainee, Long> {
 
-    boolean existsByIdNumber(String idNumber);
-
     Optional<Trainee> findByIdNumber(String idNumber);
 
     boolean existsByPhone(String phone);
