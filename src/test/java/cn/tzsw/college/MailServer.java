@@ -34,6 +34,15 @@ public final class MailServer {
         greenMail.stop();
     }
 
+    /**
+     * Starts over with no mailboxes. GreenMail finds a recipient's mailbox by scanning them all, so after tens of
+     * thousands of recipients it costs the test JVM more than the application that sends the mails.
+     */
+    public synchronized void empty() {
+        stop();
+        start();
+    }
+
     public synchronized List<MimeMessage> received() {
         return Arrays.asList(greenMail.getReceivedMessages());
     }

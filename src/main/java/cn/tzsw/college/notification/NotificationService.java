@@ -7,6 +7,8 @@ import cn.tzsw.college.certificates.CertificateEvents;
 import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
+import cn.tzsw.college.notification.domain.MailNotices;
+import cn.tzsw.college.notification.domain.OutboxBatch;
 import cn.tzsw.college.registration.RegistrationEvents;
 import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
@@ -15,8 +17,15 @@ import cn.tzsw.college.trainees.TraineeContact;
 import cn.tzsw.college.trainees.TraineeService;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -25,26 +34,32 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Mail notices. The events reach these listeners after their transaction committed, through Spring Modulith's
- * publication registry (stored with the transaction, redelivered after a restart), so the registration path
- * pays for one insert only. The listeners write the outbox; {@link MailDispatcher} sends it, with retries.
+ * Mail notices. Registration notices are one row written in the registration's transaction and become mails in
+ * batches ({@link #writeNoticeMails}); the rarer events reach their listeners after their transaction committed,
+ * through Spring Modulith's publication registry (stored with the transaction, redelivered after a restart).
+ * Either way the mail goes to the outbox, which {@link MailDispatcher} sends, with retries.
  */
 @Service
 @Transactional
 public class NotificationService {
 
     private final MailMessageRepository outbox;
+    private final MailNotices notices;
+    private final OutboxBatch written;
     private final MailComposer composer;
     private final TraineeService trainees;
     private final CatalogService catalog;
     private final RegistrationService registrations;
     private final Clock clock;
 
-    NotificationService(MailMessageRepository outbox, MailComposer composer, TraineeService trainees,
-                        CatalogService catalog, RegistrationService registrations, Clock clock) {
+    NotificationService(MailMessageRepository outbox, MailNotices notices, OutboxBatch written, MailComposer composer,
+                        TraineeService trainees, CatalogService catalog, RegistrationService registrations, Clock clock) {
         this.outbox = outbox;
+        this.notices = notices;
+        this.written = written;
         this.composer = composer;
         this.trainees = trainees;
         this.catalog = catalog;
@@ -52,27 +67,67 @@ public class NotificationService {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Registration notices are written in the registration's own transaction (a plain listener, called by the
+     * publisher): one insert, and the mail is written later, in a batch, by {@link #writeNoticeMails}.
+     */
+    @EventListener
     void onRecorded(RegistrationEvents.Recorded event) {
-        RegistrationStatus status = SystemTasks.runAsSystem(() -> registrations.statusOf(event.registrationId()))
-                .orElse(RegistrationStatus.CANCELLED);
-        if (status == RegistrationStatus.REGISTERED || status == RegistrationStatus.WAITLISTED) {
-            notify(status == RegistrationStatus.REGISTERED ? "confirmed" : "waitlisted", event.traineeId(),
-                    catalog.get(event.lectureId()));
-        }
+        notices.add(MailNotices.RECORDED, event.registrationId(), event.traineeId(), event.lectureId(),
+                LocalDateTime.now(clock));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void onPromoted(RegistrationEvents.Promoted event) {
-        notify("promoted", event.traineeId(), catalog.get(event.lectureId()));
+        notices.add(MailNotices.PROMOTED, event.registrationId(), event.traineeId(), event.lectureId(),
+                LocalDateTime.now(clock));
     }
 
     @ApplicationModuleListener
     void onLectureChanged(LectureEvents.Changed event) {
         LectureInfo lecture = catalog.get(event.lectureId());
         String kind = event.cancelled() ? "cancelled" : "changed";
-        SystemTasks.runAsSystem(() -> registrations.activeTraineeIds(lecture.id()))
-                .forEach(traineeId -> notify(kind, traineeId, lecture));
+        List<Long> traineeIds = SystemTasks.runAsSystem(() -> registrations.activeTraineeIds(lecture.id()));
+        Map<Long, TraineeContact> contacts = SystemTasks.runAsSystem(() -> trainees.contacts(traineeIds));
+        written.insert(traineeIds.stream().map(traineeId -> compose(kind, contacts.get(traineeId), lecture))
+                .filter(Objects::nonNull).toList(), LocalDateTime.now(clock));
+    }
+
+    /**
+     * Turns up to {@code limit} waiting registration notices into outbox mails, reading registrations, trainees
+     * and lectures once per batch. A recorded registration is announced as it stands now (registered or
+     * waitlisted); one cancelled meanwhile gets no mail. Returns how many notices were handled.
+     */
+    int writeNoticeMails(int limit) {
+        List<MailNotices.Notice> due = notices.oldest(limit);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        if (notices.take(due.stream().map(MailNotices.Notice::id).toList()) < due.size()) {
+            // another dispatcher is writing some of these: leave the whole batch to it and to the next round
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return 0;
+        }
+        Map<Long, RegistrationStatus> statuses = SystemTasks.runAsSystem(() -> registrations.statusesOf(
+                due.stream().map(MailNotices.Notice::registrationId).collect(Collectors.toSet())));
+        Map<Long, TraineeContact> contacts = SystemTasks.runAsSystem(() -> trainees.contacts(
+                due.stream().map(MailNotices.Notice::traineeId).collect(Collectors.toSet())));
+        Map<Long, LectureInfo> lectures = catalog.findAll(due.stream().map(MailNotices.Notice::lectureId)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(LectureInfo::id, Function.identity()));
+        List<OutboxBatch.NewMail> mails = new ArrayList<>();
+        for (MailNotices.Notice notice : due) {
+            String kind = switch (statuses.getOrDefault(notice.registrationId(), RegistrationStatus.CANCELLED)) {
+                case REGISTERED -> MailNotices.PROMOTED.equals(notice.kind()) ? "promoted" : "confirmed";
+                case WAITLISTED -> MailNotices.PROMOTED.equals(notice.kind()) ? null : "waitlisted";
+                default -> null;
+            };
+            LectureInfo lecture = lectures.get(notice.lectureId());
+            if (kind != null && lecture != null) {
+                mails.add(compose(kind, contacts.get(notice.traineeId()), lecture));
+            }
+        }
+        written.insert(mails.stream().filter(Objects::nonNull).toList(), LocalDateTime.now(clock));
+        return due.size();
     }
 
     @ApplicationModuleListener
@@ -117,12 +172,12 @@ public class NotificationService {
         outbox.findById(mailId).ifPresent(mail -> mail.retryNow(LocalDateTime.now(clock)));
     }
 
-    private void notify(String kind, long traineeId, LectureInfo lecture) {
-        TraineeContact contact = SystemTasks.runAsSystem(() -> trainees.contact(traineeId)).orElse(null);
+    /** The mail, or null when there is nobody to write to (the notice is on the trainee's own pages anyway). */
+    private OutboxBatch.NewMail compose(String kind, TraineeContact contact, LectureInfo lecture) {
         if (contact == null || contact.email() == null) {
-            return; // nobody to write to: the notice is on the trainee's own pages anyway
+            return null;
         }
         String[] mail = composer.compose(kind, contact, lecture);
-        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], LocalDateTime.now(clock)));
+        return new OutboxBatch.NewMail(contact.email(), mail[0], mail[1]);
     }
 }

@@ -9,6 +9,7 @@ import cn.tzsw.college.catalog.OrganiserScope;
 import cn.tzsw.college.registration.domain.Registration;
 import cn.tzsw.college.registration.domain.EnrolmentSql;
 import cn.tzsw.college.registration.domain.RegistrationRepository;
+import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.RegionCodes;
 import cn.tzsw.college.trainees.TraineeDetails;
@@ -18,6 +19,7 @@ import cn.tzsw.college.trainees.TraineeService;
 import cn.tzsw.college.trainees.TraineeSummary;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,19 +60,22 @@ public class RegistrationService {
     private final LectureSeats seats;
     private final TraineeService trainees;
     private final SignedInTrainee signedIn;
+    private final AuthenticatedUser authenticatedUser;
     private final OrganiserScope organisers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EnrolmentSql enrolments, CatalogService catalog,
-                        LectureSeats seats, TraineeService trainees, SignedInTrainee signedIn, OrganiserScope organisers,
-                        ApplicationEventPublisher events, Clock clock) {
+                        LectureSeats seats, TraineeService trainees, SignedInTrainee signedIn,
+                        AuthenticatedUser authenticatedUser, OrganiserScope organisers, ApplicationEventPublisher events,
+                        Clock clock) {
         this.registrations = registrations;
         this.enrolments = enrolments;
         this.catalog = catalog;
         this.seats = seats;
         this.trainees = trainees;
         this.signedIn = signedIn;
+        this.authenticatedUser = authenticatedUser;
         this.organisers = organisers;
         this.events = events;
         this.clock = clock;
@@ -79,7 +84,10 @@ public class RegistrationService {
     /** The signed-in trainee registers: a seat if one is free, else a place in line. */
     @PreAuthorize("hasRole('TRAINEE')")
     public RegistrationOutcome register(long lectureId) {
-        return enrol(me(), catalog.terms(lectureId), false);
+        LectureTerms lecture = catalog.terms(lectureId);
+        EnrolmentSql.Standing standing = enrolments.ofAccount(authenticatedUser.require().accountId(), lecture.id(),
+                lecture.startsAt(), lecture.endsAt()).orElseThrow(() -> new AccessDeniedException("no trainee profile"));
+        return enrol(standing, lecture, false);
     }
 
     /** The signed-in trainee cancels, before the lecture's cancellation deadline. */
@@ -134,8 +142,9 @@ public class RegistrationService {
     @PreAuthorize("hasRole('ADMIN')")
     public RegistrationOutcome addByAdmin(long lectureId, long traineeId) {
         LectureTerms lecture = managedLecture(lectureId);
-        TraineeDetails trainee = trainees.get(traineeId);
-        return enrol(new TraineeRef(trainee.id(), trainee.regionCode()), lecture, true);
+        TraineeDetails trainee = trainees.get(traineeId); // in scope, or refused
+        return enrol(enrolments.ofTrainee(trainee.id(), lecture.id(), lecture.startsAt(), lecture.endsAt())
+                .orElseThrow(), lecture, true);
     }
 
     /** An administrator removes a registration; a freed seat goes to the first in line. */
@@ -166,11 +175,12 @@ public class RegistrationService {
                 .sorted(Comparator.comparing(Registration::getStatus)).toList());
     }
 
-    /** The current status of a registration, for notices written after the fact (read as the system). */
+    /** The current status of registrations (those that exist), for notices written after the fact (read as the system). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
-    public java.util.Optional<RegistrationStatus> statusOf(long registrationId) {
-        return registrations.findById(registrationId).map(Registration::getStatus);
+    public Map<Long, RegistrationStatus> statusesOf(Collection<Long> registrationIds) {
+        return registrations.findAllById(registrationIds).stream()
+                .collect(Collectors.toMap(Registration::getId, Registration::getStatus));
     }
 
     /** Trainees on the roster or in line, for notices about the lecture (read as the system). */
@@ -202,7 +212,7 @@ public class RegistrationService {
         registrations.flush();
     }
 
-    private RegistrationOutcome enrol(TraineeRef trainee, LectureTerms lecture, boolean byAdmin) {
+    private RegistrationOutcome enrol(EnrolmentSql.Standing standing, LectureTerms lecture, boolean byAdmin) {
         LocalDateTime now = now();
         if (!lecture.takesRegistrations()) {
             throw new BusinessRuleException("registration.lectureNotOpen");
@@ -211,11 +221,9 @@ public class RegistrationService {
             throw new BusinessRuleException("registration.windowClosed");
         }
         if (!byAdmin && lecture.regionRestriction() != null
-                && !RegionCodes.contains(lecture.regionRestriction(), trainee.regionCode())) {
+                && !RegionCodes.contains(lecture.regionRestriction(), standing.regionCode())) {
             throw new BusinessRuleException("registration.outsideRegion");
         }
-        EnrolmentSql.Standing standing = enrolments.standing(trainee.id(), lecture.id(), lecture.startsAt(),
-                lecture.endsAt());
         if (standing.status() != null && ACTIVE.contains(standing.status())) {
             throw new BusinessRuleException("registration.already");
         }
@@ -223,18 +231,19 @@ public class RegistrationService {
             throw new BusinessRuleException("registration.overlap",
                     catalog.get(standing.overlappingLectureId()).courseTitle());
         }
-        // The event is stored first (with the id drawn for the row), then the claim locks the lecture row and the
-        // registration row is written under that lock: a promotion reading the line never meets a registration
-        // still in the making, and the lock is held only for the claim, this row and the commit.
+        // The event goes out first (its listeners write in this transaction: the mail notice, with the id drawn for
+        // the row), then the claim locks the lecture row and the registration row is written under that lock: a
+        // promotion reading the line never meets a registration still in the making, and the lock is held only for
+        // the claim, this row and the commit.
         long registrationId = standing.idToUse();
-        events.publishEvent(new RegistrationEvents.Recorded(registrationId, trainee.id(), lecture.id()));
-        String county = countyOf(trainee.regionCode());
+        events.publishEvent(new RegistrationEvents.Recorded(registrationId, standing.traineeId(), lecture.id()));
+        String county = countyOf(standing.regionCode());
         LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
         RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
                 : RegistrationStatus.WAITLISTED;
         try {
             if (standing.registrationId() == null) {
-                enrolments.insert(registrationId, lecture.id(), trainee.id(), county, status, byAdmin, now);
+                enrolments.insert(registrationId, lecture.id(), standing.traineeId(), county, status, byAdmin, now);
             } else if (!enrolments.rejoin(registrationId, county, status, byAdmin, now)) {
                 throw new BusinessRuleException("registration.already"); // rejoined a moment ago
             }

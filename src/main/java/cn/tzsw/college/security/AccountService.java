@@ -8,6 +8,9 @@ import cn.tzsw.college.security.domain.UserAccountRepository;
 import cn.tzsw.college.shared.BusinessRuleException;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.domain.Page;
@@ -96,10 +99,13 @@ public class AccountService {
         return accounts.search(text == null ? "" : text.strip(), role, pageable).map(AccountService::toSummary);
     }
 
-    /** The language an account chose, for mails written to it. */
+    /** The languages accounts chose, for mails written to them (Chinese where none is known). */
     @Transactional(readOnly = true)
-    public Locale languageOf(long accountId) {
-        return accounts.findById(accountId).map(a -> Locale.forLanguageTag(a.getLocale())).orElse(Locale.SIMPLIFIED_CHINESE);
+    public Map<Long, Locale> languagesOf(Collection<Long> accountIds) {
+        Map<Long, Locale> languages = new HashMap<>();
+        accountIds.forEach(id -> languages.put(id, Locale.SIMPLIFIED_CHINESE));
+        accounts.findAllById(accountIds).forEach(a -> languages.put(a.getId(), Locale.forLanguageTag(a.getLocale())));
+        return languages;
     }
 
     @Transactional(readOnly = true)

@@ -20,12 +20,24 @@ final class CpuMeter {
     private final long jvmStart = jvmNanos();
     private final long databaseStart = databaseTicks();
     private final long machineStart = machineTicks();
+    private final long jitStart = jitMillis();
 
-    /** CPU milliseconds per operation since this meter was made: {JVM, database, whole machine}. */
+    /**
+     * CPU milliseconds per operation since this meter was made: {JVM, database, whole machine, JIT compiling}.
+     * The last is part of the JVM's and says whether the code was still being compiled, i.e. not yet warm.
+     */
     double[] perOperation(long operations) {
         return new double[] {(jvmNanos() - jvmStart) / 1e6 / operations,
                 (databaseTicks() - databaseStart) * 1000 / TICKS_PER_SECOND / operations,
-                (machineTicks() - machineStart) * 1000 / TICKS_PER_SECOND / operations};
+                (machineTicks() - machineStart) * 1000 / TICKS_PER_SECOND / operations,
+                (double) (jitMillis() - jitStart) / operations};
+    }
+
+    /** Time the JIT compilers spent so far (their threads are busy on the CPU for as long). */
+    private static long jitMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
     }
 
     /** Busy time of all CPUs (user, nice, system, irq, softirq, steal) from the first line of /proc/stat. */

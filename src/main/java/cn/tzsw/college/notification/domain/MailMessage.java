@@ -72,13 +72,6 @@ public class MailMessage {
         this.attachmentRef = attachmentRef;
     }
 
-    public void sent(LocalDateTime now) {
-        status = MailStatus.SENT;
-        attempts++;
-        sentAt = now;
-        lastError = null;
-    }
-
     /** Waits {@code firstRetry}, then twice as long after each further failure; gives up after maxAttempts. */
     public void failed(String error, LocalDateTime now, Duration firstRetry, int maxAttempts) {
         attempts++;
@@ -94,6 +87,10 @@ public class MailMessage {
         status = MailStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
+    }
+
+    public Long getId() {
+        return id;
     }
 
     public String getRecipient() {

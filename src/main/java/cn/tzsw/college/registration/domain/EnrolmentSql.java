@@ -2,6 +2,7 @@ package cn.tzsw.college.registration.domain;
 
 import cn.tzsw.college.registration.RegistrationStatus;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,11 +14,12 @@ import org.springframework.stereotype.Repository;
 public class EnrolmentSql {
 
     /**
-     * The trainee's earlier row for this lecture (null id: none), a registered, scheduled lecture of theirs that
-     * overlaps [start, end) (null: none; a recorded video's window is when it may be watched, not an appointment,
-     * so it clashes with nothing), and a fresh id from the sequence for a new row.
+     * The trainee (id and region), their earlier row for this lecture (null id: none), a registered, scheduled
+     * lecture of theirs that overlaps [start, end) (null: none; a recorded video's window is when it may be
+     * watched, not an appointment, so it clashes with nothing), and a fresh id from the sequence for a new row.
      */
-    public record Standing(Long registrationId, RegistrationStatus status, Long overlappingLectureId, long freshId) {
+    public record Standing(long traineeId, String regionCode, Long registrationId, RegistrationStatus status,
+                           Long overlappingLectureId, long freshId) {
 
         /** The id the registration will have: its earlier row's, or the fresh one. */
         public long idToUse() {
@@ -25,39 +27,52 @@ public class EnrolmentSql {
         }
     }
 
+    /** Everything the decision reads, in one round trip: the registration path's own query. */
+    private static final String STANDING = """
+            SELECT t.id, t.region_code, r.id, r.status,
+                   (SELECT o.lecture_id FROM registration o JOIN lecture l ON l.id = o.lecture_id
+                      JOIN course c ON c.id = l.course_id
+                    WHERE o.trainee_id = t.id AND o.status = 'REGISTERED' AND l.status = 'SCHEDULED'
+                      AND l.starts_at < :end AND l.ends_at > :start AND l.id <> :lecture
+                      AND c.format <> 'RECORDED_VIDEO'
+                      AND NOT EXISTS (SELECT 1 FROM lecture me JOIN course mc ON mc.id = me.course_id
+                                      WHERE me.id = :lecture AND mc.format = 'RECORDED_VIDEO')
+                    LIMIT 1) AS overlapping,
+                   NEXTVAL(registration_id_seq) AS fresh_id
+            FROM trainee t
+            LEFT JOIN registration r ON r.lecture_id = :lecture AND r.trainee_id = t.id
+            """;
+
     private final JdbcClient jdbc;
 
     EnrolmentSql(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Standing standing(long traineeId, long lectureId, LocalDateTime start, LocalDateTime end) {
-        return jdbc.sql("""
-                SELECT r.id, r.status,
-                       (SELECT o.lecture_id FROM registration o JOIN lecture l ON l.id = o.lecture_id
-                          JOIN course c ON c.id = l.course_id
-                        WHERE o.trainee_id = :trainee AND o.status = 'REGISTERED' AND l.status = 'SCHEDULED'
-                          AND l.starts_at < :end AND l.ends_at > :start AND l.id <> :lecture
-                          AND c.format <> 'RECORDED_VIDEO'
-                          AND NOT EXISTS (SELECT 1 FROM lecture me JOIN course mc ON mc.id = me.course_id
-                                          WHERE me.id = :lecture AND mc.format = 'RECORDED_VIDEO')
-                        LIMIT 1) AS overlapping,
-                       NEXTVAL(registration_id_seq) AS fresh_id
-                FROM (SELECT 1) one
-                LEFT JOIN registration r ON r.lecture_id = :lecture AND r.trainee_id = :trainee
-                """).param("trainee", traineeId).param("lecture", lectureId).param("start", start).param("end", end)
-                .query((rs, row) -> {
-                    long id = rs.getLong(1);
-                    Long registrationId = rs.wasNull() ? null : id;
-                    String status = rs.getString(2);
-                    long other = rs.getLong(3);
-                    Long overlapping = rs.wasNull() ? null : other;
-                    return new Standing(registrationId, status == null ? null : RegistrationStatus.valueOf(status),
-                            overlapping, rs.getLong(4));
-                }).single();
+    /** The standing of the trainee whose account this is; empty when the account has no trainee profile. */
+    public Optional<Standing> ofAccount(long accountId, long lectureId, LocalDateTime start, LocalDateTime end) {
+        return standing("WHERE t.account_id = :key", accountId, lectureId, start, end);
     }
 
-    /** A new row with the id drawn by {@link #standing}; a second row for the same trainee and lecture fails on the unique key. */
+    public Optional<Standing> ofTrainee(long traineeId, long lectureId, LocalDateTime start, LocalDateTime end) {
+        return standing("WHERE t.id = :key", traineeId, lectureId, start, end);
+    }
+
+    private Optional<Standing> standing(String where, long key, long lectureId, LocalDateTime start, LocalDateTime end) {
+        return jdbc.sql(STANDING + where).param("key", key).param("lecture", lectureId).param("start", start)
+                .param("end", end)
+                .query((rs, row) -> {
+                    long id = rs.getLong(3);
+                    Long registrationId = rs.wasNull() ? null : id;
+                    String status = rs.getString(4);
+                    long other = rs.getLong(5);
+                    Long overlapping = rs.wasNull() ? null : other;
+                    return new Standing(rs.getLong(1), rs.getString(2), registrationId,
+                            status == null ? null : RegistrationStatus.valueOf(status), overlapping, rs.getLong(6));
+                }).optional();
+    }
+
+    /** A new row with the id drawn by {@link #ofAccount}; a second row for the same trainee and lecture fails on the unique key. */
     public void insert(long id, long lectureId, long traineeId, String countyCode, RegistrationStatus status,
                        boolean byAdmin, LocalDateTime now) {
         jdbc.sql("""
