@@ -84,10 +84,12 @@ public class RegistrationService {
     /** The signed-in trainee registers: a seat if one is free, else a place in line. */
     @PreAuthorize("hasRole('TRAINEE')")
     public RegistrationOutcome register(long lectureId) {
-        LectureTerms lecture = catalog.terms(lectureId);
-        EnrolmentSql.Standing standing = enrolments.ofAccount(authenticatedUser.require().accountId(), lecture.id(),
-                lecture.startsAt(), lecture.endsAt()).orElseThrow(() -> new AccessDeniedException("no trainee profile"));
-        return enrol(standing, lecture, false);
+        EnrolmentSql.Standing standing = enrolments.ofAccount(authenticatedUser.require().accountId(), lectureId)
+                .orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
+        if (standing.traineeId() == null) {
+            throw new AccessDeniedException("no trainee profile");
+        }
+        return enrol(standing, false);
     }
 
     /** The signed-in trainee cancels, before the lecture's cancellation deadline. */
@@ -143,8 +145,7 @@ public class RegistrationService {
     public RegistrationOutcome addByAdmin(long lectureId, long traineeId) {
         LectureTerms lecture = managedLecture(lectureId);
         TraineeDetails trainee = trainees.get(traineeId); // in scope, or refused
-        return enrol(enrolments.ofTrainee(trainee.id(), lecture.id(), lecture.startsAt(), lecture.endsAt())
-                .orElseThrow(), lecture, true);
+        return enrol(enrolments.ofTrainee(trainee.id(), lecture.id()).orElseThrow(), true);
     }
 
     /** An administrator removes a registration; a freed seat goes to the first in line. */
@@ -212,7 +213,8 @@ public class RegistrationService {
         registrations.flush();
     }
 
-    private RegistrationOutcome enrol(EnrolmentSql.Standing standing, LectureTerms lecture, boolean byAdmin) {
+    private RegistrationOutcome enrol(EnrolmentSql.Standing standing, boolean byAdmin) {
+        LectureTerms lecture = standing.lecture();
         LocalDateTime now = now();
         if (!lecture.takesRegistrations()) {
             throw new BusinessRuleException("registration.lectureNotOpen");

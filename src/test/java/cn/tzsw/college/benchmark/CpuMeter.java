@@ -24,7 +24,8 @@ final class CpuMeter {
 
     /**
      * CPU milliseconds per operation since this meter was made: {JVM, database, whole machine, JIT compiling}.
-     * The last is part of the JVM's and says whether the code was still being compiled, i.e. not yet warm.
+     * The last says whether the code was still being compiled, i.e. not yet warm; it is the compilations' elapsed
+     * time, so on a saturated machine it counts their waits for a CPU too and can exceed their share of the JVM's.
      */
     double[] perOperation(long operations) {
         return new double[] {(jvmNanos() - jvmStart) / 1e6 / operations,
@@ -33,7 +34,7 @@ final class CpuMeter {
                 (double) (jitMillis() - jitStart) / operations};
     }
 
-    /** Time the JIT compilers spent so far (their threads are busy on the CPU for as long). */
+    /** Elapsed time of the JIT's compilations so far. */
     private static long jitMillis() {
         var compilation = ManagementFactory.getCompilationMXBean();
         return compilation != null && compilation.isCompilationTimeMonitoringSupported()

@@ -1,5 +1,6 @@
 package cn.tzsw.college.registration.domain;
 
+import cn.tzsw.college.catalog.LectureTerms;
 import cn.tzsw.college.registration.RegistrationStatus;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -14,12 +15,13 @@ import org.springframework.stereotype.Repository;
 public class EnrolmentSql {
 
     /**
-     * The trainee (id and region), their earlier row for this lecture (null id: none), a registered, scheduled
-     * lecture of theirs that overlaps [start, end) (null: none; a recorded video's window is when it may be
-     * watched, not an appointment, so it clashes with nothing), and a fresh id from the sequence for a new row.
+     * The lecture's terms; the trainee (null id: no trainee profile) and their region; their earlier row for this
+     * lecture (null id: none); a registered, scheduled lecture of theirs that overlaps this one (null: none; a
+     * recorded video's window is when it may be watched, not an appointment, so it clashes with nothing); and a
+     * fresh id from the sequence for a new row.
      */
-    public record Standing(long traineeId, String regionCode, Long registrationId, RegistrationStatus status,
-                           Long overlappingLectureId, long freshId) {
+    public record Standing(LectureTerms lecture, Long traineeId, String regionCode, Long registrationId,
+                           RegistrationStatus status, Long overlappingLectureId, long freshId) {
 
         /** The id the registration will have: its earlier row's, or the fresh one. */
         public long idToUse() {
@@ -28,19 +30,21 @@ public class EnrolmentSql {
     }
 
     /** Everything the decision reads, in one round trip: the registration path's own query. */
-    private static final String STANDING = """
-            SELECT t.id, t.region_code, r.id, r.status,
-                   (SELECT o.lecture_id FROM registration o JOIN lecture l ON l.id = o.lecture_id
-                      JOIN course c ON c.id = l.course_id
-                    WHERE o.trainee_id = t.id AND o.status = 'REGISTERED' AND l.status = 'SCHEDULED'
-                      AND l.starts_at < :end AND l.ends_at > :start AND l.id <> :lecture
-                      AND c.format <> 'RECORDED_VIDEO'
-                      AND NOT EXISTS (SELECT 1 FROM lecture me JOIN course mc ON mc.id = me.course_id
-                                      WHERE me.id = :lecture AND mc.format = 'RECORDED_VIDEO')
+    private static final String STANDING = "SELECT " + LectureTerms.COLUMNS + """
+            ,
+                   t.id AS trainee_id, t.region_code AS trainee_region, r.id AS registration_id,
+                   r.status AS registration_status,
+                   (SELECT o.lecture_id FROM registration o JOIN lecture ol ON ol.id = o.lecture_id
+                      JOIN course oc ON oc.id = ol.course_id
+                    WHERE c.format <> 'RECORDED_VIDEO' AND o.trainee_id = t.id AND o.status = 'REGISTERED'
+                      AND ol.status = 'SCHEDULED' AND ol.starts_at < l.ends_at AND ol.ends_at > l.starts_at
+                      AND ol.id <> l.id AND oc.format <> 'RECORDED_VIDEO'
                     LIMIT 1) AS overlapping,
                    NEXTVAL(registration_id_seq) AS fresh_id
-            FROM trainee t
-            LEFT JOIN registration r ON r.lecture_id = :lecture AND r.trainee_id = t.id
+            FROM lecture l JOIN course c ON c.id = l.course_id
+            LEFT JOIN trainee t ON %s
+            LEFT JOIN registration r ON r.lecture_id = l.id AND r.trainee_id = t.id
+            WHERE l.id = :lecture
             """;
 
     private final JdbcClient jdbc;
@@ -49,27 +53,24 @@ public class EnrolmentSql {
         this.jdbc = jdbc;
     }
 
-    /** The standing of the trainee whose account this is; empty when the account has no trainee profile. */
-    public Optional<Standing> ofAccount(long accountId, long lectureId, LocalDateTime start, LocalDateTime end) {
-        return standing("WHERE t.account_id = :key", accountId, lectureId, start, end);
+    /** The standing of the trainee whose account this is; empty when there is no such lecture. */
+    public Optional<Standing> ofAccount(long accountId, long lectureId) {
+        return standing("t.account_id = :key", accountId, lectureId);
     }
 
-    public Optional<Standing> ofTrainee(long traineeId, long lectureId, LocalDateTime start, LocalDateTime end) {
-        return standing("WHERE t.id = :key", traineeId, lectureId, start, end);
+    /** The standing of the trainee; empty when there is no such lecture. */
+    public Optional<Standing> ofTrainee(long traineeId, long lectureId) {
+        return standing("t.id = :key", traineeId, lectureId);
     }
 
-    private Optional<Standing> standing(String where, long key, long lectureId, LocalDateTime start, LocalDateTime end) {
-        return jdbc.sql(STANDING + where).param("key", key).param("lecture", lectureId).param("start", start)
-                .param("end", end)
-                .query((rs, row) -> {
-                    long id = rs.getLong(3);
-                    Long registrationId = rs.wasNull() ? null : id;
-                    String status = rs.getString(4);
-                    long other = rs.getLong(5);
-                    Long overlapping = rs.wasNull() ? null : other;
-                    return new Standing(rs.getLong(1), rs.getString(2), registrationId,
-                            status == null ? null : RegistrationStatus.valueOf(status), overlapping, rs.getLong(6));
-                }).optional();
+    private Optional<Standing> standing(String trainee, long key, long lectureId) {
+        return jdbc.sql(STANDING.formatted(trainee)).param("key", key).param("lecture", lectureId)
+                .query((rs, row) -> new Standing(LectureTerms.read(rs), rs.getObject("trainee_id", Long.class),
+                        rs.getString("trainee_region"), rs.getObject("registration_id", Long.class),
+                        Optional.ofNullable(rs.getString("registration_status")).map(RegistrationStatus::valueOf)
+                                .orElse(null),
+                        rs.getObject("overlapping", Long.class), rs.getLong("fresh_id")))
+                .optional();
     }
 
     /** A new row with the id drawn by {@link #ofAccount}; a second row for the same trainee and lecture fails on the unique key. */
