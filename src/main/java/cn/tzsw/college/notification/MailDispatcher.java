@@ -49,8 +49,8 @@ class MailDispatcher {
     private final Attachments attachments;
 
     MailDispatcher(MailMessageRepository outbox, OutboxBatch batch, NotificationService notifications,
-                   ObjectProvider<JavaMailSender> sender, MailProperties properties, TransactionTemplate transactions, Clock clock, @Value("${spring.mail.host:}") String smtpHost,
-                   Attachments attachments) {
+                   ObjectProvider<JavaMailSender> sender, MailProperties properties, TransactionTemplate transactions,
+                   Clock clock, @Value("${spring.mail.host:}") String smtpHost, Attachments attachments) {
         this.outbox = outbox;
         this.notifications = notifications;
         this.batch = batch;

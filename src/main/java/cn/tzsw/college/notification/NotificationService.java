@@ -55,8 +55,9 @@ public class NotificationService {
     private final RegistrationService registrations;
     private final Clock clock;
 
-    NotificationService(MailMessageRepository outbox, MailNotices notices, OutboxBatch written, MailComposer composer,
-                        TraineeService trainees, CatalogService catalog, RegistrationService registrations, Clock clock) {
+    NotificationService(MailMessageRepository outbox, MailNotices notices, OutboxBatch written,
+                        MailComposer composer, TraineeService trainees, CatalogService catalog,
+                        RegistrationService registrations, Clock clock) {
         this.outbox = outbox;
         this.notices = notices;
         this.written = written;

@@ -67,8 +67,8 @@ public class RegistrationService {
 
     RegistrationService(RegistrationRepository registrations, EnrolmentSql enrolments, CatalogService catalog,
                         LectureSeats seats, TraineeService trainees, SignedInTrainee signedIn,
-                        AuthenticatedUser authenticatedUser, OrganiserScope organisers, ApplicationEventPublisher events,
-                        Clock clock) {
+                        AuthenticatedUser authenticatedUser, OrganiserScope organisers,
+                        ApplicationEventPublisher events, Clock clock) {
         this.registrations = registrations;
         this.enrolments = enrolments;
         this.catalog = catalog;
@@ -176,7 +176,7 @@ public class RegistrationService {
                 .sorted(Comparator.comparing(Registration::getStatus)).toList());
     }
 
-    /** The current status of registrations (those that exist), for notices written after the fact (read as the system). */
+    /** The current status of registrations (those that exist), for notices written after the fact (as the system). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Map<Long, RegistrationStatus> statusesOf(Collection<Long> registrationIds) {

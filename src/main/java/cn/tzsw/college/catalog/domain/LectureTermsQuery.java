@@ -16,7 +16,8 @@ public class LectureTermsQuery {
     }
 
     public Optional<LectureTerms> find(long lectureId) {
-        return jdbc.sql("SELECT " + LectureTerms.COLUMNS + " FROM lecture l JOIN course c ON c.id = l.course_id WHERE l.id = ?")
+        return jdbc.sql("SELECT " + LectureTerms.COLUMNS
+                        + " FROM lecture l JOIN course c ON c.id = l.course_id WHERE l.id = ?")
                 .param(lectureId).query((rs, row) -> LectureTerms.read(rs)).optional();
     }
 }

@@ -28,7 +28,8 @@ public class MailNotices {
     }
 
     public void add(String kind, long registrationId, long traineeId, long lectureId, LocalDateTime now) {
-        jdbc.sql("INSERT INTO mail_notice (kind, registration_id, trainee_id, lecture_id, created_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO mail_notice (kind, registration_id, trainee_id, lecture_id, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")
                 .params(kind, registrationId, traineeId, lectureId, now).update();
     }
 
@@ -39,7 +40,8 @@ public class MailNotices {
     public List<Notice> oldest(int limit) {
         return jdbc.sql("SELECT id, kind, registration_id, trainee_id, lecture_id FROM mail_notice ORDER BY id LIMIT ?")
                 .param(limit)
-                .query((rs, row) -> new Notice(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .query((rs, row) -> new Notice(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 

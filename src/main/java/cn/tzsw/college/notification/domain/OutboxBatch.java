@@ -28,15 +28,15 @@ public class OutboxBatch {
     }
 
     public void insert(List<NewMail> mails, LocalDateTime now) {
-        jdbc.batchUpdate("INSERT INTO mail_outbox (recipient, subject, body, status, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO mail_outbox (recipient, subject, body, status, attempts, next_attempt_at,"
+                        + " created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
                 mails.stream().map(m -> new Object[] {m.recipient(), m.subject(), m.body(), now, now}).toList());
     }
 
     public void markSent(Collection<Long> mailIds, LocalDateTime now) {
         if (!mailIds.isEmpty()) {
-            named.update("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL"
-                    + " WHERE id IN (:ids)", Map.of("now", now, "ids", mailIds));
+            named.update("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now,"
+                    + " last_error = NULL WHERE id IN (:ids)", Map.of("now", now, "ids", mailIds));
         }
     }
 }

@@ -73,7 +73,10 @@ public class EnrolmentSql {
                 .optional();
     }
 
-    /** A new row with the id drawn by {@link #ofAccount}; a second row for the same trainee and lecture fails on the unique key. */
+    /**
+     * A new row with the id drawn by {@link #ofAccount}; a second row for the same trainee and lecture fails on the
+     * unique key.
+     */
     public void insert(long id, long lectureId, long traineeId, String countyCode, RegistrationStatus status,
                        boolean byAdmin, LocalDateTime now) {
         jdbc.sql("""
