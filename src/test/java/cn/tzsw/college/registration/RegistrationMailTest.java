@@ -9,14 +9,19 @@ import cn.tzsw.college.notification.NotificationService;
 import cn.tzsw.college.security.SystemTasks;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Notices reach a real SMTP server after the registration commits, and survive an SMTP outage. */
+/**
+ * Notices reach a real SMTP server after the registration commits, and survive an SMTP outage; a registration
+ * cancelled before its mail was written, or rolled back, gets none.
+ */
 class RegistrationMailTest extends IntegrationTest {
 
     static final String VILLAGE = "331002001003";
@@ -27,6 +32,8 @@ class RegistrationMailTest extends IntegrationTest {
     RegistrationService registrations;
     @Autowired
     NotificationService notifications;
+    @Autowired
+    TransactionTemplate transactions;
 
     private static String subject(MimeMessage message) {
         try {
@@ -102,6 +109,42 @@ class RegistrationMailTest extends IntegrationTest {
                 throw new AssertionError("condition not met within 20 s");
             }
             Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void a_registration_cancelled_before_its_mail_is_written_gets_none_and_a_rolled_back_one_leaves_no_notice()
+            throws Exception {
+        List<String> phones = fixtures.trainees(3, VILLAGE, true);
+        long lectureId = fixtures.openLecture(10, Map.of());
+        // Registered and cancelled in one transaction: the notice is committed with a cancelled registration.
+        transactions.executeWithoutResult(status -> fixtures.as(phones.get(0), () -> {
+            registrations.register(lectureId);
+            registrations.cancel(lectureId);
+            return null;
+        }));
+        // Registered, then rolled back: neither the registration nor its notice exists.
+        transactions.executeWithoutResult(status -> {
+            fixtures.as(phones.get(1), () -> registrations.register(lectureId));
+            status.setRollbackOnly();
+        });
+        assertThat(fixtures.count("SELECT COUNT(*) FROM mail_notice m JOIN trainee t ON t.id = m.trainee_id"
+                + " WHERE t.phone = ?", phones.get(1))).isZero();
+        fixtures.as(phones.get(2), () -> registrations.register(lectureId));
+
+        // Notices are written in order, so once the last one's mail is there the first one has been handled.
+        MAIL.await(phones.get(2) + "@example.cn", m -> subject(m).startsWith("报名成功"), Duration.ofSeconds(20));
+        assertThat(MAIL.received()).noneMatch(m -> recipients(m).contains(phones.get(0) + "@example.cn")
+                || recipients(m).contains(phones.get(1) + "@example.cn"));
+        assertThat(fixtures.count("SELECT COUNT(*) FROM mail_notice m JOIN trainee t ON t.id = m.trainee_id"
+                + " WHERE t.phone IN (?, ?, ?)", phones.get(0), phones.get(1), phones.get(2))).isZero();
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return Arrays.toString(message.getAllRecipients());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
