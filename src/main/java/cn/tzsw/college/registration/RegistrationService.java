@@ -143,9 +143,11 @@ public class RegistrationService {
     /** An administrator adds a trainee by hand: the registration window does not apply, seats still do. */
     @PreAuthorize("hasRole('ADMIN')")
     public RegistrationOutcome addByAdmin(long lectureId, long traineeId) {
-        LectureTerms lecture = managedLecture(lectureId);
         TraineeDetails trainee = trainees.get(traineeId); // in scope, or refused
-        return enrol(enrolments.ofTrainee(trainee.id(), lecture.id()).orElseThrow(), true);
+        EnrolmentSql.Standing standing = enrolments.ofTrainee(trainee.id(), lectureId)
+                .orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
+        organisers.requireManages(standing.lecture().organiserCode());
+        return enrol(standing, true);
     }
 
     /** An administrator removes a registration; a freed seat goes to the first in line. */

@@ -49,8 +49,4 @@ public class MailNotices {
     public int take(Collection<Long> ids) {
         return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM mail_notice WHERE id IN (:ids)").param("ids", ids).update();
     }
-
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM mail_notice").query(Long.class).single();
-    }
 }
