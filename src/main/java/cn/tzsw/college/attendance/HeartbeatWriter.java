@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,59 +22,72 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for heartbeats: requests queue their playback's and watch's new state, a writer thread writes
- * whatever has queued in a single transaction (two multi-row upserts), and each request is answered only after
- * the commit that holds its state. So an acknowledged heartbeat is never lost, and 64 concurrent players cost one
- * commit instead of 64. There are a few writers ({@link #LANES}), so that one batch's round trips and commit
- * overlap with the next; a watch (trainee and lecture) always goes to the same writer, and its states are queued
- * in the order they were made (under the watch's lock), so the last row written for a key is its newest state.
- * Within a batch rows are written in key order, so concurrent batches lock rows in the same order.
+ * Group commit for heartbeats: requests queue their watch's new state, a writer thread writes whatever has queued
+ * as one multi-row upsert, and each request is answered only after the statement that holds its state has
+ * committed. So an acknowledged heartbeat is never lost, and 64 concurrent players cost one statement and one
+ * commit instead of 64. A heartbeat's state is one row (the watch's); a started player also adds its playback row,
+ * written before the watch rows that name it. Each statement commits on its own (autocommit): a statement is
+ * atomic, and a batch is then a single round trip.
+ * There are a few writers ({@link #LANES}), so that one batch's round trip and commit overlap with the next; a watch
+ * (trainee and lecture) always goes to the same writer, and its states are queued in the order they were made
+ * (under the watch's lock), so the last row written for a key is its newest state. Within a batch rows are written
+ * in key order, so concurrent batches lock rows in the same order.
  */
 @Component
 class HeartbeatWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatWriter.class);
     private static final int MAX_BATCH = 2_000;
-    static final int LANES = 4;
+    static final int LANES = 2;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
-    private static final Comparator<List<Long>> WATCH_ORDER = Comparator.<List<Long>>comparingLong(key -> key.get(0))
-            .thenComparingLong(key -> key.get(1));
+    private static final Comparator<WatchRow> WATCH_ORDER = Comparator.comparingLong(WatchRow::traineeId)
+            .thenComparingLong(WatchRow::lectureId);
+    private static final String UPSERT_WATCHES = "INSERT INTO watch_progress (trainee_id, lecture_id, intervals,"
+            + " credited_seconds, last_position, current_token, beat_seq, beat_at, presence_due_at, updated_at) VALUES ";
+    private static final String ON_DUPLICATE_WATCH = " ON DUPLICATE KEY UPDATE intervals = VALUES(intervals),"
+            + " credited_seconds = VALUES(credited_seconds), last_position = VALUES(last_position),"
+            + " current_token = VALUES(current_token), beat_seq = VALUES(beat_seq), beat_at = VALUES(beat_at),"
+            + " presence_due_at = VALUES(presence_due_at), updated_at = VALUES(updated_at)";
+    private static final int WATCH_COLUMNS = 10;
 
-    record PlaybackRow(String token, long accountId, long traineeId, long lectureId, Instant lastBeatAt, long lastSeq,
-                       double lastPosition, Instant presenceDueAt) {
+    /** A player's token, written once when the player starts. */
+    record PlaybackRow(String token, long accountId, long traineeId, long lectureId, Instant startedAt) {
     }
 
+    /** A watch's state after a heartbeat (or start, or presence answer) of its current player. */
     record WatchRow(long traineeId, long lectureId, String intervals, double creditedSeconds, double lastPosition,
-                    String currentToken) {
+                    String currentToken, long beatSeq, Instant beatAt, Instant presenceDueAt) {
     }
 
-    private record Pending(PlaybackRow playback, WatchRow watch, CompletableFuture<Void> done) {
+    private record Pending(PlaybackRow started, WatchRow watch, CompletableFuture<Void> done) {
     }
 
     private final List<BlockingQueue<Pending>> lanes = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final ZoneId zone;
     private volatile boolean running;
 
-    HeartbeatWriter(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+    HeartbeatWriter(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.zone = clock.getZone();
         for (int i = 0; i < LANES; i++) {
             lanes.add(new LinkedBlockingQueue<>());
         }
     }
 
-    /** Queues the states; call while holding the watch's lock so that queue order is state order. */
-    CompletableFuture<Void> enqueue(PlaybackRow playback, WatchRow watch) {
+    /** Queues a watch's state; call while holding the watch's lock so that queue order is state order. */
+    CompletableFuture<Void> enqueue(WatchRow watch) {
+        return enqueue(null, watch);
+    }
+
+    /** Queues a started player's token with its watch's state (which names the token as current). */
+    CompletableFuture<Void> enqueue(PlaybackRow started, WatchRow watch) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         int lane = Math.floorMod(Long.hashCode(watch.traineeId() * 31 + watch.lectureId()), LANES);
-        lanes.get(lane).add(new Pending(playback, watch, done));
+        lanes.get(lane).add(new Pending(started, watch, done));
         return done;
     }
 
@@ -115,47 +129,51 @@ class HeartbeatWriter implements SmartLifecycle {
     }
 
     private void write(List<Pending> batch) {
-        Map<String, PlaybackRow> playbacks = new TreeMap<>();
-        Map<List<Long>, WatchRow> watches = new TreeMap<>(WATCH_ORDER);
+        List<PlaybackRow> started = new ArrayList<>();
+        Map<WatchRow, WatchRow> watches = new TreeMap<>(WATCH_ORDER);
         for (Pending pending : batch) {
-            playbacks.put(pending.playback().token(), pending.playback());
-            WatchRow watch = pending.watch();
-            watches.put(List.of(watch.traineeId(), watch.lectureId()), watch);
+            if (pending.started() != null) {
+                started.add(pending.started());
+            }
+            watches.put(pending.watch(), pending.watch());
         }
-        transactions.executeWithoutResult(status -> {
-            upsertPlaybacks(List.copyOf(playbacks.values()));
-            upsertWatches(List.copyOf(watches.values()));
-        });
+        if (!started.isEmpty()) {
+            insertPlaybacks(started);
+        }
+        upsertWatches(watches.values());
     }
 
-    private void upsertPlaybacks(List<PlaybackRow> rows) {
-        List<Object> args = new ArrayList<>(rows.size() * 10);
+    private void insertPlaybacks(List<PlaybackRow> rows) {
+        Object[] args = new Object[rows.size() * 5];
+        int i = 0;
         for (PlaybackRow row : rows) {
-            LocalDateTime beat = local(row.lastBeatAt());
-            args.addAll(List.of(row.token(), row.accountId(), row.traineeId(), row.lectureId(), beat, beat,
-                    row.lastSeq(), row.lastPosition()));
-            args.add(row.presenceDueAt() == null ? null : local(row.presenceDueAt()));
+            args[i++] = row.token();
+            args[i++] = row.accountId();
+            args[i++] = row.traineeId();
+            args[i++] = row.lectureId();
+            args[i++] = local(row.startedAt());
         }
-        jdbc.update("INSERT INTO playback (token, account_id, trainee_id, lecture_id, started_at, last_beat_at, last_seq,"
-                + " last_position, presence_due_at) VALUES " + placeholders(rows.size(), 9)
-                + " ON DUPLICATE KEY UPDATE last_beat_at = VALUES(last_beat_at), last_seq = VALUES(last_seq),"
-                + " last_position = VALUES(last_position), presence_due_at = VALUES(presence_due_at)", args.toArray());
+        jdbc.update("INSERT INTO playback (token, account_id, trainee_id, lecture_id, started_at) VALUES "
+                + placeholders(rows.size(), 5), args);
     }
 
-    private void upsertWatches(List<WatchRow> rows) {
-        List<Object> args = new ArrayList<>(rows.size() * 7);
+    private void upsertWatches(Collection<WatchRow> rows) {
+        Object[] args = new Object[rows.size() * WATCH_COLUMNS];
         LocalDateTime now = LocalDateTime.now(zone);
+        int i = 0;
         for (WatchRow row : rows) {
-            args.addAll(List.of(row.traineeId(), row.lectureId(), row.intervals(), row.creditedSeconds(),
-                    row.lastPosition()));
-            args.add(row.currentToken());
-            args.add(now);
+            args[i++] = row.traineeId();
+            args[i++] = row.lectureId();
+            args[i++] = row.intervals();
+            args[i++] = row.creditedSeconds();
+            args[i++] = row.lastPosition();
+            args[i++] = row.currentToken();
+            args[i++] = row.beatSeq();
+            args[i++] = local(row.beatAt());
+            args[i++] = row.presenceDueAt() == null ? null : local(row.presenceDueAt());
+            args[i++] = now;
         }
-        jdbc.update("INSERT INTO watch_progress (trainee_id, lecture_id, intervals, credited_seconds, last_position,"
-                + " current_token, updated_at) VALUES " + placeholders(rows.size(), 7)
-                + " ON DUPLICATE KEY UPDATE intervals = VALUES(intervals), credited_seconds = VALUES(credited_seconds),"
-                + " last_position = VALUES(last_position), current_token = VALUES(current_token),"
-                + " updated_at = VALUES(updated_at)", args.toArray());
+        jdbc.update(UPSERT_WATCHES + placeholders(rows.size(), WATCH_COLUMNS) + ON_DUPLICATE_WATCH, args);
     }
 
     private LocalDateTime local(Instant instant) {

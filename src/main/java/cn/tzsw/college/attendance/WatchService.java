@@ -121,8 +121,9 @@ public class WatchService {
         synchronized (watch) {
             watch.handTo(token);
             playback = new PlaybackState(token, authenticatedUser.require().accountId(), watch, started, 0,
-                    watch.lastPosition(), presence.isZero() ? null : started.plus(presence));
-            stored = writer.enqueue(row(playback), row(watch));
+                    presence.isZero() ? null : started.plus(presence));
+            stored = writer.enqueue(new HeartbeatWriter.PlaybackRow(token, playback.accountId(), me.id(), lectureId,
+                    started), row(playback));
         }
         HeartbeatWriter.await(stored);
         playbacks.put(token, playback);
@@ -149,7 +150,7 @@ public class WatchService {
                 throw new SupersededException();
             }
             completedNow = watch.completeIfReached(properties.getVideo().getCompletionThreshold());
-            stored = writer.enqueue(row(playback), row(watch));
+            stored = writer.enqueue(row(playback));
             reply = new HeartbeatReply(beat.seq(), watch.creditedSeconds(), watch.lengthSeconds(),
                     properties.getVideo().getCompletionThreshold(), watch.completed(), playback.presenceDue(now));
         }
@@ -161,14 +162,17 @@ public class WatchService {
         return reply;
     }
 
-    /** The viewer answered the presence prompt ("我在认真观看"). */
+    /** The viewer answered the presence prompt ("我在认真观看"); a superseded player is refused. */
     @PreAuthorize("hasRole('TRAINEE')")
     public void confirmPresence(String token) {
         PlaybackState playback = playback(token);
         CompletableFuture<Void> stored;
         synchronized (playback.watch()) {
+            if (!playback.current()) {
+                throw new SupersededException();
+            }
             playback.confirmPresence(clock.instant(), rules);
-            stored = writer.enqueue(row(playback), row(playback.watch()));
+            stored = writer.enqueue(row(playback));
         }
         HeartbeatWriter.await(stored);
     }
@@ -192,21 +196,29 @@ public class WatchService {
         return playback;
     }
 
-    /** A playback stored before a restart (or forgotten while idle). */
+    /**
+     * A playback stored before a restart (or forgotten while idle). Its last heartbeat is stored with its watch
+     * while it is the watch's current player; a superseded one earns nothing, so it starts from when it started.
+     */
     private Optional<PlaybackState> load(String token) {
         if (token == null || token.length() > 32) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT * FROM playback WHERE token = ?").param(token)
+        return jdbc.sql("""
+                        SELECT p.account_id, p.trainee_id, p.lecture_id, p.started_at, w.beat_seq, w.beat_at,
+                               w.presence_due_at
+                        FROM playback p LEFT JOIN watch_progress w ON w.trainee_id = p.trainee_id
+                          AND w.lecture_id = p.lecture_id AND w.current_token = p.token
+                        WHERE p.token = ?""").param(token)
                 .query((rs, n) -> {
                     LectureInfo lecture = catalog.get(rs.getLong("lecture_id"));
                     WatchState watch = watch(rs.getLong("trainee_id"), lecture,
                             medium(lecture, setup.media(lecture.id())));
+                    LocalDateTime beatAt = rs.getObject("beat_at", LocalDateTime.class);
                     LocalDateTime due = rs.getObject("presence_due_at", LocalDateTime.class);
                     return new PlaybackState(token, rs.getLong("account_id"), watch,
-                            rs.getObject("last_beat_at", LocalDateTime.class).atZone(clock.getZone()).toInstant(),
-                            rs.getLong("last_seq"), rs.getDouble("last_position"),
-                            due == null ? null : due.atZone(clock.getZone()).toInstant());
+                            instant(beatAt != null ? beatAt : rs.getObject("started_at", LocalDateTime.class)),
+                            rs.getLong("beat_seq"), due == null ? null : instant(due));
                 })
                 .optional()
                 .map(loaded -> {
@@ -251,14 +263,15 @@ public class WatchService {
         throw new BusinessRuleException("attendance.video.none");
     }
 
-    private static HeartbeatWriter.PlaybackRow row(PlaybackState p) {
-        return new HeartbeatWriter.PlaybackRow(p.token(), p.accountId(), p.watch().traineeId(),
-                p.watch().lectureId(), p.lastBeatAt(), p.lastSeq(), p.lastPosition(), p.presenceDueAt());
+    private Instant instant(LocalDateTime stored) {
+        return stored.atZone(clock.getZone()).toInstant();
     }
 
-    private static HeartbeatWriter.WatchRow row(WatchState w) {
+    /** The watch's state after its current player's heartbeat (or start, or presence answer). */
+    private static HeartbeatWriter.WatchRow row(PlaybackState current) {
+        WatchState w = current.watch();
         return new HeartbeatWriter.WatchRow(w.traineeId(), w.lectureId(), w.intervals(), w.creditedSeconds(),
-                w.lastPosition(), w.currentToken());
+                w.lastPosition(), w.currentToken(), current.lastSeq(), current.lastBeatAt(), current.presenceDueAt());
     }
 
     private static String newToken() {

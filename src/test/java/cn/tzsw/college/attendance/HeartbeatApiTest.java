@@ -1,10 +1,13 @@
 package cn.tzsw.college.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.WebClient;
+import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.security.SystemTasks;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The heartbeat endpoint over real HTTP, signed in as the trainee: only real watching earns credit, and bad or
@@ -42,6 +46,8 @@ class HeartbeatApiTest extends IntegrationTest {
     LectureSetup setup;
     @Autowired
     WatchService watching;
+    @Autowired
+    ApplicationContext context;
 
     private record Viewer(String phone, WebClient web, long lectureId) {
     }
@@ -117,6 +123,29 @@ class HeartbeatApiTest extends IntegrationTest {
         assertThat(first.statusCode()).isEqualTo(409);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(credited(viewer)).isLessThanOrEqualTo(2.0 + 0.5);
+    }
+
+    @Test
+    void after_a_restart_heartbeats_carry_on_from_the_stored_state() throws Exception {
+        Viewer viewer = viewer(600);
+        String superseded = start(viewer);
+        String token = start(viewer);
+        Thread.sleep(1000);
+        assertThat(viewer.web().postJson("/api/attendance/heartbeat", beat(token, 1, 0, 1, false)).statusCode())
+                .isEqualTo(200);
+
+        // A new instance knows nothing in memory: it reads the players and their watch back from the database.
+        WatchService restarted = context.getAutowireCapableBeanFactory().createBean(WatchService.class);
+        Thread.sleep(1000);
+
+        HeartbeatReply replayed = fixtures.as(viewer.phone(), () -> restarted.beat(token, new Beat(1, 1, 2, true, false, 1)));
+        assertThat(replayed.creditedSeconds()).isCloseTo(1.0, within(0.05));
+        HeartbeatReply next = fixtures.as(viewer.phone(), () -> restarted.beat(token, new Beat(2, 1, 2, true, false, 1)));
+        assertThat(next.creditedSeconds()).isCloseTo(2.0, within(0.05));
+        assertThat(credited(viewer)).isCloseTo(2.0, within(0.05));
+        assertThatThrownBy(() -> fixtures.as(viewer.phone(),
+                () -> restarted.beat(superseded, new Beat(1, 0, 1, true, false, 1))))
+                .isInstanceOf(WatchService.SupersededException.class);
     }
 
     @Test

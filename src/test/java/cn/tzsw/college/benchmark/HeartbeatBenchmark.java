@@ -231,8 +231,8 @@ class HeartbeatBenchmark extends IntegrationTest {
             }
         }
         Map<String, Long> stored = new HashMap<>();
-        jdbc.query("SELECT token, last_seq FROM playback WHERE lecture_id IN (" + "?,".repeat(lectureIds.size() - 1)
-                + "?)", rs -> {
+        jdbc.query("SELECT current_token, beat_seq FROM watch_progress WHERE lecture_id IN ("
+                + "?,".repeat(lectureIds.size() - 1) + "?)", rs -> {
             stored.put(rs.getString(1), rs.getLong(2));
         }, lectureIds.toArray());
         System.out.printf("playbacks acknowledged: %d of %d%n", acknowledged.size(), playbacks.size());

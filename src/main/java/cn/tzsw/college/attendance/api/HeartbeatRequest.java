@@ -1,5 +1,6 @@
 package cn.tzsw.college.attendance.api;
 
+import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,7 +35,7 @@ record HeartbeatRequest(String token, Long seq, Double from, Double position, bo
     }
 
     /** Reads one JSON object; unknown fields are skipped, wrong types and broken JSON are malformed. */
-    static HeartbeatRequest read(ObjectMapper json, byte[] body) {
+    static HeartbeatRequest read(ObjectMapper json, InputStream body) {
         String token = null;
         Long seq = null;
         Double from = null;

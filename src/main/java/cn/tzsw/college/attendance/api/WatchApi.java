@@ -5,9 +5,13 @@ import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.WatchService;
 import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.shared.BusinessRuleException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
@@ -47,18 +51,22 @@ class WatchApi {
     }
 
     /**
-     * The body is read and the reply written by hand (see {@link HeartbeatRequest}); the reply holds only numbers
-     * and booleans, so writing it needs no escaping.
+     * The body is read from the request's stream and the reply written to the response's (see
+     * {@link HeartbeatRequest}), past Spring MVC's message converters; the reply holds only numbers and booleans,
+     * so writing it needs no escaping.
      */
     @PostMapping(path = "/api/attendance/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> heartbeat(@RequestBody byte[] body) {
-        HeartbeatRequest request = HeartbeatRequest.read(json, body);
+    void heartbeat(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        HeartbeatRequest request = HeartbeatRequest.read(json, http.getInputStream());
         HeartbeatReply reply = watching.beat(request.token(), new Beat(request.seq(), request.from(),
                 request.position(), request.playing(), request.hidden(), request.rate() == null ? 1.0 : request.rate()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("{\"seq\":" + reply.seq()
-                + ",\"creditedSeconds\":" + reply.creditedSeconds() + ",\"lengthSeconds\":" + reply.lengthSeconds()
-                + ",\"threshold\":" + reply.threshold() + ",\"completed\":" + reply.completed()
-                + ",\"presenceDue\":" + reply.presenceDue() + "}");
+        byte[] body = ("{\"seq\":" + reply.seq() + ",\"creditedSeconds\":" + reply.creditedSeconds()
+                + ",\"lengthSeconds\":" + reply.lengthSeconds() + ",\"threshold\":" + reply.threshold()
+                + ",\"completed\":" + reply.completed() + ",\"presenceDue\":" + reply.presenceDue() + "}")
+                .getBytes(StandardCharsets.US_ASCII);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     @PostMapping(path = "/api/attendance/presence", consumes = MediaType.APPLICATION_JSON_VALUE)

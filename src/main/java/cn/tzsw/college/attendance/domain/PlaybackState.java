@@ -20,22 +20,25 @@ public final class PlaybackState {
     private final WatchState watch;
     private Instant lastBeatAt;
     private long lastSeq;
-    private double lastPosition;
     private Instant presenceDueAt;
 
     public PlaybackState(String token, long accountId, WatchState watch, Instant lastBeatAt, long lastSeq,
-                         double lastPosition, Instant presenceDueAt) {
+                         Instant presenceDueAt) {
         this.token = token;
         this.accountId = accountId;
         this.watch = watch;
         this.lastBeatAt = lastBeatAt;
         this.lastSeq = lastSeq;
-        this.lastPosition = lastPosition;
         this.presenceDueAt = presenceDueAt;
     }
 
+    /** Whether this is the watch's current player (a newer start supersedes it). */
+    public boolean current() {
+        return token.equals(watch.currentToken());
+    }
+
     public Outcome beat(Beat beat, Instant now, CreditRules rules) {
-        if (!token.equals(watch.currentToken())) {
+        if (!current()) {
             return Outcome.SUPERSEDED;
         }
         if (beat.seq() <= lastSeq) {
@@ -54,7 +57,6 @@ public final class PlaybackState {
         }
         lastBeatAt = now.isAfter(lastBeatAt) ? now : lastBeatAt;
         lastSeq = beat.seq();
-        lastPosition = beat.position();
         watch.moveTo(watch.live() ? 0 : Math.min(beat.position(), watch.lengthSeconds()));
         return Outcome.CREDITED;
     }
@@ -94,10 +96,6 @@ public final class PlaybackState {
 
     public long lastSeq() {
         return lastSeq;
-    }
-
-    public double lastPosition() {
-        return lastPosition;
     }
 
     public Instant presenceDueAt() {

@@ -18,7 +18,7 @@ class CreditRulesTest {
     private static final Instant T0 = Instant.parse("2026-11-29T02:00:00Z");
 
     private final WatchState watch = new WatchState(1, 2, false, null, 1000, new Intervals(), 0, "a", false);
-    private final PlaybackState player = new PlaybackState("a", 9, watch, T0, 0, 0, null);
+    private final PlaybackState player = new PlaybackState("a", 9, watch, T0, 0, null);
 
     private PlaybackState.Outcome beat(long seq, double from, double position, int atSecond) {
         return player.beat(new Beat(seq, from, position, true, false, 1.0), T0.plusSeconds(atSecond), RULES);
@@ -81,7 +81,7 @@ class CreditRulesTest {
     void an_unanswered_presence_prompt_pauses_credit_until_it_is_answered() {
         PlaybackState.CreditRules prompting = new PlaybackState.CreditRules(2.0, Duration.ofSeconds(60),
                 Duration.ofSeconds(30), ZONE);
-        PlaybackState prompted = new PlaybackState("a", 9, watch, T0, 0, 0, T0.plusSeconds(60));
+        PlaybackState prompted = new PlaybackState("a", 9, watch, T0, 0, T0.plusSeconds(60));
         prompted.beat(new Beat(1, 0, 60, true, false, 1), T0.plusSeconds(60), prompting);
         assertThat(prompted.presenceDue(T0.plusSeconds(60))).isTrue();
         // Played on for 5 minutes without answering: only the 30 s of grace count (at most at the maximum rate).
@@ -97,7 +97,7 @@ class CreditRulesTest {
     void live_watching_is_credited_by_the_schedule_once_whatever_the_position() {
         LocalDateTime start = LocalDateTime.ofInstant(T0, ZONE);
         WatchState live = new WatchState(1, 2, true, start, 3600, new Intervals(), 0, "l", false);
-        PlaybackState viewer = new PlaybackState("l", 9, live, T0, 0, 0, null);
+        PlaybackState viewer = new PlaybackState("l", 9, live, T0, 0, null);
         viewer.beat(new Beat(1, 0, 12345, true, false, 1), T0.plusSeconds(15), RULES);
         viewer.beat(new Beat(2, 0, 99999, true, false, 1), T0.plusSeconds(30), RULES);
         assertThat(live.creditedSeconds()).isCloseTo(30, within(0.01));
