@@ -123,6 +123,9 @@ class HeartbeatApiTest extends IntegrationTest {
         assertThat(first.statusCode()).isEqualTo(409);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(credited(viewer)).isLessThanOrEqualTo(2.0 + 0.5);
+        // The first tab's presence answer is refused too: it would move the watch's prompt for the second.
+        assertThat(viewer.web().postJson("/api/attendance/presence", "{\"token\":\"" + firstTab + "\"}").statusCode())
+                .isEqualTo(409);
     }
 
     @Test

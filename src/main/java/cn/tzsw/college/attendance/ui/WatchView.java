@@ -105,8 +105,12 @@ class WatchView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         showCredit(data.get("event.detail.creditedSeconds").asDouble(), data.get("event.detail.completed").asBoolean());
         if (data.get("event.detail.presenceDue").asBoolean() && notices.getChildren().findAny().isEmpty()) {
             Button present = new Button(getTranslation("watch.present"), e -> {
-                watching.confirmPresence(playback.token());
-                notices.removeAll();
+                try {
+                    watching.confirmPresence(playback.token());
+                    notices.removeAll();
+                } catch (WatchService.SupersededException elsewhere) {
+                    showElsewhere();
+                }
             });
             present.setId("watch-present");
             present.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
