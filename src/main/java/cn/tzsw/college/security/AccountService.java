@@ -7,12 +7,14 @@ import cn.tzsw.college.security.domain.UserAccount;
 import cn.tzsw.college.security.domain.UserAccountRepository;
 import cn.tzsw.college.shared.BusinessRuleException;
 import jakarta.validation.Valid;
+import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,12 +23,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-/** Accounts: trainee sign-up (through the trainees capability), staff accounts, the user list, language. */
+/** Accounts: trainee sign-up (through the trainees capability), staff accounts, the user list, passwords, language. */
 @Service
 @Validated
 @Transactional
 public class AccountService {
 
+    /** Letters and digits that cannot be mistaken for each other when read out (no 0/O, 1/l/I). */
+    private static final String RESET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final int RESET_LENGTH = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<RegionLevel> COORDINATOR_LEVELS = EnumSet.of(RegionLevel.CITY, RegionLevel.COUNTY,
             RegionLevel.TOWNSHIP);
 
@@ -34,13 +40,15 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final RegionService regions;
     private final AuthenticatedUser authenticatedUser;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, RegionService regions,
-                   AuthenticatedUser authenticatedUser) {
+                   AuthenticatedUser authenticatedUser, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.regions = regions;
         this.authenticatedUser = authenticatedUser;
+        this.events = events;
     }
 
     /**
@@ -118,6 +126,38 @@ public class AccountService {
     public void changeLanguage(Locale locale) {
         accounts.findById(authenticatedUser.require().accountId())
                 .ifPresent(account -> account.setLocale(locale.toLanguageTag()));
+    }
+
+    /** The signed-in user changes their own password; the current one must be given (a left-open session is not enough). */
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnPassword(@Valid PasswordChange change) {
+        UserAccount account = accounts.findById(authenticatedUser.require().accountId()).orElseThrow();
+        if (!passwordEncoder.matches(change.getCurrentPassword(), account.getPasswordHash())) {
+            throw BusinessRuleException.onField("currentPassword", "account.password.wrong");
+        }
+        account.changePasswordHash(passwordEncoder.encode(change.getNewPassword()));
+        events.publishEvent(new PasswordChanged(account.getId(), account.getUsername(), false));
+    }
+
+    /**
+     * An administrator gives an account a new random password, for a person who forgot theirs (there is no SMS
+     * here to reset it by phone). It is returned once, to be passed on in person or by phone, and never stored in
+     * clear. An imported account that was never claimed stays to be claimed by sign-up.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public String resetPassword(long accountId) {
+        UserAccount account = accounts.findById(accountId)
+                .orElseThrow(() -> new BusinessRuleException("account.notFound"));
+        if (IMPORTED_PASSWORD_HASH.equals(account.getPasswordHash())) {
+            throw new BusinessRuleException("account.password.unclaimed");
+        }
+        StringBuilder password = new StringBuilder(RESET_LENGTH);
+        for (int i = 0; i < RESET_LENGTH; i++) {
+            password.append(RESET_ALPHABET.charAt(RANDOM.nextInt(RESET_ALPHABET.length())));
+        }
+        account.changePasswordHash(passwordEncoder.encode(password));
+        events.publishEvent(new PasswordChanged(account.getId(), account.getUsername(), true));
+        return password.toString();
     }
 
     private static AccountSummary toSummary(UserAccount account) {

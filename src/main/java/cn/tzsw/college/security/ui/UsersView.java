@@ -8,11 +8,15 @@ import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.ui.ChineseDates;
 import cn.tzsw.college.ui.FormErrors;
 import cn.tzsw.college.ui.Notifications;
+import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,7 +32,10 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Administrators list and search every account, and create coordinators bound to a region. */
+/**
+ * Administrators list and search every account, create coordinators bound to a region, and reset the password of a
+ * person who forgot theirs.
+ */
 @Route("admin/users")
 @RolesAllowed(Role.Names.ADMIN)
 @Menu(title = "nav.users", order = 80, icon = "vaadin:key")
@@ -67,6 +74,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("account.region")).setFlexGrow(1);
         grid.addColumn(a -> ChineseDates.format(a.createdAt())).setHeader(getTranslation("account.createdAt"))
                 .setAutoWidth(true);
+        grid.addComponentColumn(this::resetButton).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> accounts.search(search.getValue(), role.getValue(),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
@@ -95,6 +103,38 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(form);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
         dialog.open();
+    }
+
+    private Button resetButton(AccountSummary account) {
+        Button reset = new Button(getTranslation("users.resetPassword"), e -> confirmReset(account));
+        reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        reset.setId("reset-password-" + account.username());
+        return reset;
+    }
+
+    /** Asks first; then shows the new password once, to be passed on to the person by phone or in person. */
+    private void confirmReset(AccountSummary account) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("users.resetPassword"));
+        confirm.setText(getTranslation("users.resetConfirm", account.displayName(), account.username()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("users.resetPassword"));
+        confirm.addConfirmListener(e -> {
+            try {
+                String password = accounts.resetPassword(account.id());
+                Dialog shown = new Dialog(getTranslation("users.resetDone", account.username()));
+                Span value = new Span(password);
+                value.setId("reset-password-value");
+                value.addClassName("one-time-password");
+                shown.add(new Paragraph(value), new Paragraph(getTranslation("users.resetHint")));
+                shown.getFooter().add(new Button(getTranslation("action.close"), c -> shown.close()));
+                shown.open();
+            } catch (BusinessRuleException refused) {
+                Notifications.error(UserMessages.describe(this, refused));
+            }
+        });
+        confirm.open();
     }
 
     @Override
