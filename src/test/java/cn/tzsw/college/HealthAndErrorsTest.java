@@ -27,6 +27,14 @@ class HealthAndErrorsTest extends IntegrationTest {
     }
 
     @Test
+    void the_login_page_names_its_tab_icon_and_the_icon_is_served_without_sign_in() throws Exception {
+        assertThat(get("/login").body()).contains("images/favicon.svg");
+        HttpResponse<String> icon = get("/images/favicon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith("<svg");
+    }
+
+    @Test
     void anonymous_visitors_are_sent_to_the_login_page() throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/trainees")).build(),
