@@ -21,8 +21,11 @@ class DatabaseConfiguration {
             dataSource.setUsername(properties.user());
             dataSource.setPassword(properties.password());
         } else {
-            dataSource.setJdbcUrl(EmbeddedMariaDb.start(new File(properties.dataDir()), properties.databaseName()));
-            dataSource.setUsername("root");
+            EmbeddedMariaDb.Endpoint embedded = EmbeddedMariaDb.start(new File(properties.dataDir()),
+                    properties.databaseName(), properties.password());
+            dataSource.setJdbcUrl(embedded.url());
+            dataSource.setUsername(embedded.user());
+            dataSource.setPassword(embedded.password());
         }
         return dataSource;
     }

@@ -5,7 +5,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Where the database is. With no {@code url} the app starts an embedded MariaDB whose files live in
- * {@code dataDir}; with a url (APP_DB_URL) it uses that server and starts nothing.
+ * {@code dataDir}; with a url (APP_DB_URL) it uses that server and starts nothing. The embedded server's account
+ * ({@code college}) has {@code password} if one is set, else the one generated into the data folder.
  */
 @ConfigurationProperties("app.db")
 public record DatabaseProperties(String url, String user, String password, String dataDir, String databaseName) {

