@@ -40,9 +40,9 @@ public final class PlaybackState {
     /**
      * Applies a heartbeat. Credit is bounded by the wall clock: only the time since the previous accepted
      * heartbeat of this player counts, cut to the watch's window, to the time since its right to credit was last
-     * confirmed after a change, and to an unanswered prompt's grace, and a
-     * recorded video earns at most {@code maxRate} seconds of the reported span [from, position] per second of it.
-     * Numbers that are not finite and non-negative credit nothing and move nothing.
+     * confirmed after a change, and to an unanswered prompt's grace; a recorded video earns at most
+     * {@code maxRate} seconds of the reported span [from, position] per second of it, so the credit never exceeds
+     * what was reported played. Numbers that are not finite and non-negative credit nothing and move nothing.
      */
     public Outcome beat(Beat beat, Instant now, CreditRules rules) {
         if (!current()) {
