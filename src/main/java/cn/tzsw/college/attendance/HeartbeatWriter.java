@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
  * (trainee and lecture) always goes to the same writer, and its states are queued in the order they were made
  * (under the watch's lock), so the last row written for a key is its newest state. Within a batch rows are written
  * in key order, so concurrent batches lock rows in the same order.
+ * If a batch fails, its requests are written one by one, so a row the database refuses fails only its own request;
+ * only when the database cannot be reached at all does the whole batch fail at once.
  */
 @Component
 class HeartbeatWriter implements SmartLifecycle {
@@ -113,18 +116,31 @@ class HeartbeatWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-                batch.forEach(pending -> pending.done().complete(null));
+                writeOrSplit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 if (!running) {
                     continue;
                 }
-            } catch (RuntimeException e) {
-                log.warn("Could not store {} heartbeats; their requests fail and players send again", batch.size(), e);
-                batch.forEach(pending -> pending.done().completeExceptionally(e));
             }
             batch.clear();
+        }
+    }
+
+    private void writeOrSplit(List<Pending> batch) {
+        try {
+            write(batch);
+            batch.forEach(pending -> pending.done().complete(null));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1 || e instanceof DataAccessResourceFailureException) {
+                log.warn("Could not store {} heartbeats; their requests fail and players send again", batch.size(), e);
+                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                return;
+            }
+            // In queue order, so the last state written for a watch is still its newest.
+            for (Pending pending : batch) {
+                writeOrSplit(List.of(pending));
+            }
         }
     }
 
@@ -153,8 +169,9 @@ class HeartbeatWriter implements SmartLifecycle {
             args[i++] = row.lectureId();
             args[i++] = local(row.startedAt());
         }
+        // A row may be written again when its batch failed after this statement and is retried row by row.
         jdbc.update("INSERT INTO playback (token, account_id, trainee_id, lecture_id, started_at) VALUES "
-                + placeholders(rows.size(), 5), args);
+                + placeholders(rows.size(), 5) + " ON DUPLICATE KEY UPDATE token = token", args);
     }
 
     private void upsertWatches(Collection<WatchRow> rows) {

@@ -1,5 +1,8 @@
 package cn.tzsw.college.attendance;
 
+import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.LectureStatus;
+import cn.tzsw.college.registration.RegistrationService;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import org.springframework.context.ApplicationEventPublisher;
@@ -8,32 +11,54 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Marks a watch complete once in the database (a conditional update decides, whatever runs at the same time)
- * and announces it, in the same transaction.
+ * Books a watch's completion once, from its stored credit, and announces it in the same transaction (the hours
+ * ledger books the hours in it). The signed-in trainee's registration is read under its row lock, so a
+ * cancellation at the same moment either waits for the booking or is seen by it; a cancelled lecture or
+ * registration books nothing. A conditional update decides, whatever runs at the same time, so a booking that
+ * failed can simply be tried again.
  */
 @Component
 class WatchCompletions {
 
     private final JdbcClient jdbc;
+    private final CatalogService catalog;
+    private final RegistrationService registrations;
+    private final LectureSetup setup;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WatchCompletions(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    WatchCompletions(JdbcClient jdbc, CatalogService catalog, RegistrationService registrations, LectureSetup setup,
+                     ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.registrations = registrations;
+        this.setup = setup;
         this.events = events;
         this.clock = clock;
     }
 
+    /**
+     * Marks the signed-in trainee's watch complete if its stored credit reaches {@code requiredSeconds}. Returns
+     * whether the watch is complete (now or before).
+     */
     @Transactional
-    public boolean complete(long traineeId, long lectureId, AttendanceMethod method) {
+    public boolean complete(long traineeId, long lectureId, AttendanceMethod method, double requiredSeconds) {
+        boolean entitled = registrations.holdsMySeat(lectureId) || setup.walkInsAllowed(lectureId);
+        if (!entitled || catalog.get(lectureId).status() == LectureStatus.CANCELLED) {
+            return false;
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         int changed = jdbc.sql("""
                         UPDATE watch_progress SET completed_at = ?
-                        WHERE trainee_id = ? AND lecture_id = ? AND completed_at IS NULL""")
-                .params(now, traineeId, lectureId).update();
+                        WHERE trainee_id = ? AND lecture_id = ? AND completed_at IS NULL AND credited_seconds >= ?""")
+                .params(now, traineeId, lectureId, requiredSeconds).update();
         if (changed == 1) {
             events.publishEvent(new AttendanceEvents.LectureCompleted(traineeId, lectureId, method, now.toLocalDate()));
+            return true;
         }
-        return changed == 1;
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM watch_progress
+                        WHERE trainee_id = ? AND lecture_id = ? AND completed_at IS NOT NULL""")
+                .params(traineeId, lectureId).query(Integer.class).single() == 1;
     }
 }

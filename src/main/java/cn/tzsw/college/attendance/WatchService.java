@@ -6,8 +6,11 @@ import cn.tzsw.college.attendance.domain.PlaybackState;
 import cn.tzsw.college.attendance.domain.WatchState;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.CourseFormat;
+import cn.tzsw.college.catalog.LectureEvents;
 import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.catalog.LectureStatus;
 import cn.tzsw.college.registration.MyLecture;
+import cn.tzsw.college.registration.RegistrationEvents;
 import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.AuthenticatedUser;
@@ -21,26 +24,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Video watching, credited only for real watching (see {@link PlaybackState} for the rules). A trainee's
  * watching of a lecture lives in memory while they watch and is stored with every acknowledged heartbeat
  * through {@link HeartbeatWriter}; after a restart it is read back on the next heartbeat. One instance serves a
  * lecture's players (several instances need sticky sessions).
+ * <p>
+ * The right to credit (a live registration or walk-ins, a lecture not cancelled, a recorded lecture's window) is
+ * read from the database when a watch is loaded or started and kept with it; a cancelled registration, a changed
+ * or cancelled lecture and a lowered capacity make its watches read it again after that change commits, so a
+ * heartbeat costs no query. The completion is booked from the stored credit, in one transaction with its hours,
+ * where the registration is checked once more under its row lock; a heartbeat retries a booking that failed.
  */
 @Service
 public class WatchService {
 
+    private static final Logger log = LoggerFactory.getLogger(WatchService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration IDLE = Duration.ofMinutes(30);
 
@@ -95,71 +112,93 @@ public class WatchService {
 
     /**
      * The signed-in trainee starts watching: a new token, which takes over from any other player of theirs for
-     * this lecture. Recorded lectures any time; live ones during the scheduled time.
+     * this lecture. Recorded lectures inside their window (a recorded-video course: the lecture's start to end;
+     * other recordings any time); live ones during the scheduled time.
      */
     @PreAuthorize("hasRole('TRAINEE')")
     public PlaybackStart start(long lectureId) {
         TraineeDetails me = trainees.mine().orElseThrow(() -> new AccessDeniedException("not a trainee"));
         LectureInfo lecture = catalog.get(lectureId);
-        boolean registered = registrations.myRegistration(lectureId).map(MyLecture::status)
-                .filter(s -> s == RegistrationStatus.REGISTERED).isPresent();
-        if (!registered && !setup.walkInsAllowed(lectureId)) {
-            throw new BusinessRuleException("attendance.notRegistered");
+        if (lecture.status() == LectureStatus.CANCELLED) {
+            throw new BusinessRuleException("attendance.lectureCancelled");
         }
         Medium medium = medium(lecture, setup.media(lectureId));
+        WatchState watch = watch(me.id(), lecture, medium);
+        long check; // before the registration is read: a cancellation committed after it makes the admission stale
+        synchronized (watch) {
+            check = watch.checks();
+        }
+        if (!entitled(lecture)) {
+            throw new BusinessRuleException("attendance.notRegistered");
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         if (medium.live() && (now.isBefore(lecture.startsAt().minus(properties.getCheckInMargin()))
                 || !now.isBefore(lecture.endsAt()))) {
             throw new BusinessRuleException("attendance.live.notNow");
         }
-        WatchState watch = watch(me.id(), lecture, medium);
+        Window window = window(lecture, medium.live());
+        if (window.opensAt() != null && now.isBefore(lecture.startsAt())) {
+            throw new BusinessRuleException("attendance.video.notYet", lecture.startsAt().toLocalDate());
+        }
+        if (window.closesAt() != null && !now.isBefore(lecture.endsAt())) {
+            throw new BusinessRuleException("attendance.video.closed");
+        }
         String token = newToken();
-        Instant started = clock.instant();
+        Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Duration presence = properties.getVideo().getPresenceInterval();
         PlaybackState playback;
         CompletableFuture<Void> stored;
+        boolean due;
         synchronized (watch) {
+            watch.admit(check, true, window.opensAt(), window.closesAt(), started);
             watch.handTo(token);
             playback = new PlaybackState(token, authenticatedUser.require().accountId(), watch, started, 0,
                     presence.isZero() ? null : started.plus(presence));
             stored = writer.enqueue(new HeartbeatWriter.PlaybackRow(token, playback.accountId(), me.id(), lectureId,
                     started), row(playback));
+            due = bookingDue(watch);
         }
         HeartbeatWriter.await(stored);
         playbacks.put(token, playback);
+        boolean completed = due ? book(watch) : completed(watch);
         return new PlaybackStart(token, lectureId, lecture.courseTitle(), medium.source(), medium.live(),
                 medium.source().contains(".m3u8"), medium.live() ? 0 : watch.lastPosition(),
                 (int) properties.getVideo().getHeartbeatInterval().toSeconds(), watch.creditedSeconds(),
-                watch.lengthSeconds(), properties.getVideo().getCompletionThreshold(), watch.completed());
+                watch.lengthSeconds(), properties.getVideo().getCompletionThreshold(), completed);
     }
 
     /**
-     * A heartbeat of the signed-in trainee's player. Answered only once its effect is stored. Unknown tokens,
-     * another user's token and a superseded player are refused with nothing changed.
+     * A heartbeat of the signed-in trainee's player. Answered only once its effect is stored, and said complete
+     * only once the completion is booked. Unknown tokens, another user's token and a superseded player are refused
+     * with nothing changed.
      */
     @RolesAllowed(Role.Names.TRAINEE) // no SpEL: on the heartbeat path @PreAuthorize's evaluation cost 9 % of the samples
     public HeartbeatReply beat(String token, Beat beat) {
         PlaybackState playback = playback(token);
         WatchState watch = playback.watch();
-        Instant now = clock.instant();
-        HeartbeatReply reply;
-        boolean completedNow;
+        check(watch);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        double credited;
+        boolean completed;
+        boolean due;
+        boolean presenceDue;
         CompletableFuture<Void> stored;
         synchronized (watch) {
             if (playback.beat(beat, now, rules) == PlaybackState.Outcome.SUPERSEDED) {
                 throw new SupersededException();
             }
-            completedNow = watch.completeIfReached(properties.getVideo().getCompletionThreshold());
             stored = writer.enqueue(row(playback));
-            reply = new HeartbeatReply(beat.seq(), watch.creditedSeconds(), watch.lengthSeconds(),
-                    properties.getVideo().getCompletionThreshold(), watch.completed(), playback.presenceDue(now));
+            credited = watch.creditedSeconds();
+            completed = watch.completed();
+            due = bookingDue(watch);
+            presenceDue = playback.presenceDue(now);
         }
         HeartbeatWriter.await(stored);
-        if (completedNow) {
-            completions.complete(watch.traineeId(), watch.lectureId(),
-                    watch.live() ? AttendanceMethod.LIVE_STREAM : AttendanceMethod.VIDEO);
+        if (due) {
+            completed = book(watch);
         }
-        return reply;
+        return new HeartbeatReply(beat.seq(), credited, watch.lengthSeconds(),
+                properties.getVideo().getCompletionThreshold(), completed, presenceDue);
     }
 
     /** The viewer answered the presence prompt ("我在认真观看"); a superseded player is refused. */
@@ -175,6 +214,117 @@ public class WatchService {
             stored = writer.enqueue(row(playback));
         }
         HeartbeatWriter.await(stored);
+    }
+
+    /** A cancelled or removed registration earns nothing more once that commits. */
+    @EventListener
+    void onWithdrawn(RegistrationEvents.Withdrawn event) {
+        afterCommit(() -> recheck(w -> w.traineeId() == event.traineeId() && w.lectureId() == event.lectureId()));
+    }
+
+    /** A cancelled or moved lecture: its watches read their right to credit (and window) again. */
+    @EventListener
+    void onLectureChanged(LectureEvents.Changed event) {
+        afterCommit(() -> recheck(w -> w.lectureId() == event.lectureId()));
+    }
+
+    /** Lower capacity sends registrations back to the waitlist, which earns nothing. */
+    @EventListener
+    void onOverbooked(LectureEvents.Overbooked event) {
+        afterCommit(() -> recheck(w -> w.lectureId() == event.lectureId()));
+    }
+
+    private void recheck(Predicate<WatchState> affected) {
+        for (WatchState watch : watches.values()) {
+            if (affected.test(watch)) {
+                synchronized (watch) {
+                    watch.recheck();
+                }
+            }
+        }
+    }
+
+    /** After the publisher's transaction commits (a check before that would still read the old state). */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    /** Reads the watch's right to credit from the database if it is not known (loaded, or told to read it again). */
+    private void check(WatchState watch) {
+        long check;
+        synchronized (watch) {
+            if (watch.checked()) {
+                return;
+            }
+            check = watch.checks();
+        }
+        LectureInfo lecture = catalog.get(watch.lectureId());
+        boolean entitled = lecture.status() != LectureStatus.CANCELLED && entitled(lecture);
+        Window window = window(lecture, watch.live());
+        synchronized (watch) {
+            watch.admit(check, entitled, window.opensAt(), window.closesAt(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }
+    }
+
+    /** The signed-in trainee holds a seat, or the lecture takes walk-ins. */
+    private boolean entitled(LectureInfo lecture) {
+        boolean registered = registrations.myRegistration(lecture.id()).map(MyLecture::status)
+                .filter(s -> s == RegistrationStatus.REGISTERED).isPresent();
+        return registered || setup.walkInsAllowed(lecture.id());
+    }
+
+    /** When credit counts: a recorded-video course's lecture from its start to its end; otherwise any time. */
+    private record Window(Instant opensAt, Instant closesAt) {
+    }
+
+    private Window window(LectureInfo lecture, boolean live) {
+        if (live || lecture.format() != CourseFormat.RECORDED_VIDEO) {
+            return new Window(null, null);
+        }
+        return new Window(instant(lecture.startsAt()), instant(lecture.endsAt()));
+    }
+
+    /** Call holding the watch's lock. */
+    private boolean bookingDue(WatchState watch) {
+        return !watch.completed() && watch.entitled()
+                && watch.reached(properties.getVideo().getCompletionThreshold());
+    }
+
+    /**
+     * Books the completion from the stored credit (the caller awaited its write), once whatever runs at the same
+     * time; a failure is retried by the next heartbeat or start. Returns whether the watch is complete.
+     */
+    private boolean book(WatchState watch) {
+        double required = watch.requiredSeconds(properties.getVideo().getCompletionThreshold());
+        try {
+            if (completions.complete(watch.traineeId(), watch.lectureId(),
+                    watch.live() ? AttendanceMethod.LIVE_STREAM : AttendanceMethod.VIDEO, required)) {
+                synchronized (watch) {
+                    watch.markCompleted();
+                }
+                return true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not book the completion of lecture {} for trainee {}; the next heartbeat tries again",
+                    watch.lectureId(), watch.traineeId(), e);
+        }
+        return false;
+    }
+
+    private static boolean completed(WatchState watch) {
+        synchronized (watch) {
+            return watch.completed();
+        }
     }
 
     /** Forgets players idle for half an hour; their state is stored, and read back if they come again. */

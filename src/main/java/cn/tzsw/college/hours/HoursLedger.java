@@ -17,9 +17,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,7 +52,11 @@ public class HoursLedger {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /**
+     * In the completing transaction: a completion and its hours commit together, so nobody is told a lecture
+     * counts before its hours do, and a booking that fails leaves the completion to be tried again.
+     */
+    @EventListener
     void onLectureCompleted(AttendanceEvents.LectureCompleted event) {
         SystemTasks.runAsSystem(() -> bookLecture(event.traineeId(), event.lectureId(),
                 HoursSource.of(event.method()), event.completedOn()));

@@ -13,6 +13,10 @@ public final class RegistrationEvents {
     public record Recorded(long registrationId, long traineeId, long lectureId) {
     }
 
+    /** A registration was cancelled by its trainee or removed by an administrator. */
+    public record Withdrawn(long registrationId, long traineeId, long lectureId) {
+    }
+
     /** A seat freed up and went to the first trainee in line. */
     public record Promoted(long registrationId, long traineeId, long lectureId) {
     }

@@ -39,6 +39,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -138,6 +139,18 @@ public class RegistrationService {
     public java.util.Optional<MyLecture> myRegistration(long lectureId) {
         return registrations.findByLectureIdAndTraineeId(lectureId, me().id()).filter(Registration::isActive)
                 .map(r -> toMyLecture(r, catalog.get(lectureId)));
+    }
+
+    /**
+     * Whether the signed-in trainee holds a seat on the lecture, read under the registration's row lock: a
+     * cancellation at the same moment waits for the caller's transaction, or the caller sees it. For decisions
+     * that must not follow a cancelled registration (e.g. booking a watched lecture's completion).
+     */
+    @PreAuthorize("hasRole('TRAINEE')")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean holdsMySeat(long lectureId) {
+        return registrations.findLockedByLectureIdAndTraineeId(lectureId, me().id())
+                .filter(r -> r.getStatus() == RegistrationStatus.REGISTERED).isPresent();
     }
 
     /** An administrator adds a trainee by hand: the registration window does not apply, seats still do. */
@@ -265,6 +278,8 @@ public class RegistrationService {
         boolean heldSeat = registration.getStatus() == RegistrationStatus.REGISTERED;
         registration.changeStatus(RegistrationStatus.CANCELLED, now());
         registrations.flush();
+        events.publishEvent(new RegistrationEvents.Withdrawn(registrationId, registration.getTraineeId(),
+                lecture.id()));
         if (heldSeat) {
             seats.release(lecture.id(), registration.getCountyCode(), lecture.hasQuotaFor(registration.getCountyCode()));
             promote(lecture, 1);

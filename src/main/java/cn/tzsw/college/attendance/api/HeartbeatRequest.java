@@ -10,7 +10,8 @@ import tools.jackson.databind.ObjectMapper;
  * The JSON a player posts every 10-15 s; see {@code cn.tzsw.college.attendance.domain.Beat}. Read with Jackson's
  * streaming parser and checked as it is built (a refusal answers 400 "malformed"): on the heartbeat path Jackson's
  * data binding (it calls a record's constructor through {@code MethodHandle.invokeWithArguments}, building an
- * invoker on every call) and Bean Validation each cost more than the rest of the request.
+ * invoker on every call) and Bean Validation each cost more than the rest of the request. Every number must fit
+ * where it is stored (the heartbeat number is an {@code INT}), so nothing out of range reaches a batch of writes.
  */
 record HeartbeatRequest(String token, Long seq, Double from, Double position, boolean playing, boolean hidden,
                         Double rate) {
@@ -28,8 +29,9 @@ record HeartbeatRequest(String token, Long seq, Double from, Double position, bo
     }
 
     HeartbeatRequest {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH || seq == null || seq < 0
-                || !seconds(from) || !seconds(position) || (rate != null && !(rate >= MIN_RATE && rate <= MAX_RATE))) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH || seq == null || seq < 1
+                || seq > Integer.MAX_VALUE || !seconds(from) || !seconds(position)
+                || (rate != null && !(rate >= MIN_RATE && rate <= MAX_RATE))) {
             throw new MalformedException("malformed heartbeat");
         }
     }

@@ -5,15 +5,19 @@ import java.util.List;
 
 /**
  * A union of closed intervals of seconds, kept sorted and merged: watching the same part twice adds nothing.
- * Stored as text, e.g. "0-610.5;900-1200".
+ * Only overlapping or touching spans are joined, so the union never holds a second that was not added.
+ * Stored as text to the millisecond, e.g. "0-610.5;900-1200.125", each span shrunk inwards to the millisecond
+ * grid: what is stored and read back never exceeds what was credited.
  */
 public final class Intervals {
 
-    /** Segments closer than this are one (heartbeats split continuous playing at rounding points). */
-    private static final double JOIN = 0.5;
+    private static final double MILLIS_PER_SECOND = 1000;
+    /** Products like 0.3 * 1000 land a hair off the grid; closer than this is on it. */
+    private static final double GRID_SLACK = 1e-6;
 
     private final List<double[]> spans = new ArrayList<>();
 
+    /** Reads the text form (this one, or the older one rounded to tenths). */
     public static Intervals parse(String text) {
         Intervals intervals = new Intervals();
         if (text != null && !text.isBlank()) {
@@ -25,7 +29,7 @@ public final class Intervals {
         return intervals;
     }
 
-    /** Adds [start, end]; returns how many seconds were new. */
+    /** Adds [start, end]; returns how many seconds were new (none for an empty, reversed or NaN span). */
     public double add(double start, double end) {
         if (!(end > start)) {
             return 0;
@@ -36,9 +40,9 @@ public final class Intervals {
         List<double[]> merged = new ArrayList<>();
         boolean placed = false;
         for (double[] span : spans) {
-            if (span[1] + JOIN < s) {
+            if (span[1] < s) {
                 merged.add(span);
-            } else if (e + JOIN < span[0]) {
+            } else if (e < span[0]) {
                 if (!placed) {
                     merged.add(new double[] {s, e});
                     placed = true;
@@ -65,26 +69,46 @@ public final class Intervals {
         return sum;
     }
 
+    /** The spans, sorted and disjoint (copies). */
+    public List<double[]> spans() {
+        return spans.stream().map(double[]::clone).toList();
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
         for (double[] span : spans) {
+            long start = (long) Math.ceil(span[0] * MILLIS_PER_SECOND - GRID_SLACK);
+            long end = (long) Math.floor(span[1] * MILLIS_PER_SECOND + GRID_SLACK);
+            if (end <= start) {
+                continue; // shorter than the grid: not stored
+            }
             if (!text.isEmpty()) {
                 text.append(';');
             }
-            append(text, span[0]);
+            append(text, start);
             text.append('-');
-            append(text, span[1]);
+            append(text, end);
         }
         return text.toString();
     }
 
-    /** Seconds to a tenth, without a trailing ".0" (written on every heartbeat, so no String.format). */
-    private static void append(StringBuilder text, double seconds) {
-        long tenths = Math.round(seconds * 10);
-        text.append(tenths / 10);
-        if (tenths % 10 != 0) {
-            text.append('.').append(tenths % 10);
+    /** Milliseconds as seconds without trailing zeros (written on every heartbeat, so no String.format). */
+    private static void append(StringBuilder text, long millis) {
+        text.append(millis / 1000);
+        long fraction = millis % 1000;
+        if (fraction != 0) {
+            text.append('.');
+            if (fraction < 100) {
+                text.append('0');
+            }
+            if (fraction < 10) {
+                text.append('0');
+            }
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+            }
+            text.append(fraction);
         }
     }
 }

@@ -37,6 +37,13 @@ public final class PlaybackState {
         return token.equals(watch.currentToken());
     }
 
+    /**
+     * Applies a heartbeat. Credit is bounded by the wall clock: only the time since the previous accepted
+     * heartbeat of this player counts, cut to the watch's window, to the time since its right to credit was last
+     * confirmed after a change, and to an unanswered prompt's grace; a recorded video earns at most
+     * {@code maxRate} seconds of the reported span [from, position] per second of it, so the credit never exceeds
+     * what was reported played. Numbers that are not finite and non-negative credit nothing and move nothing.
+     */
     public Outcome beat(Beat beat, Instant now, CreditRules rules) {
         if (!current()) {
             return Outcome.SUPERSEDED;
@@ -44,20 +51,25 @@ public final class PlaybackState {
         if (beat.seq() <= lastSeq) {
             return Outcome.DUPLICATE;
         }
-        Instant creditUntil = presenceDueAt == null ? now : min(now, presenceDueAt.plus(rules.presenceGrace()));
-        double span = Math.max(0, Duration.between(lastBeatAt, creditUntil).toMillis() / 1000.0);
-        if (beat.playing() && !beat.hidden() && span > 0) {
-            if (watch.live()) {
-                watch.credit(watch.liveSecond(creditUntil.minusMillis((long) (span * 1000)), rules.zone()),
-                        watch.liveSecond(creditUntil, rules.zone()));
-            } else {
-                double start = beat.from();
-                watch.credit(start, Math.min(beat.position(), start + span * rules.maxRate()));
+        boolean sane = seconds(beat.from()) && seconds(beat.position());
+        if (beat.playing() && !beat.hidden() && sane && watch.entitled()) {
+            Instant creditFrom = max(max(lastBeatAt, watch.opensAt()), watch.creditableFrom());
+            Instant creditUntil = min(min(now, watch.closesAt()),
+                    presenceDueAt == null ? null : presenceDueAt.plus(rules.presenceGrace()));
+            if (creditUntil.isAfter(creditFrom)) {
+                if (watch.live()) {
+                    watch.credit(watch.liveSecond(creditFrom, rules.zone()), watch.liveSecond(creditUntil, rules.zone()));
+                } else {
+                    double span = Duration.between(creditFrom, creditUntil).toMillis() / 1000.0;
+                    watch.credit(beat.from(), Math.min(beat.position(), beat.from() + span * rules.maxRate()));
+                }
             }
         }
         lastBeatAt = now.isAfter(lastBeatAt) ? now : lastBeatAt;
         lastSeq = beat.seq();
-        watch.moveTo(watch.live() ? 0 : Math.min(beat.position(), watch.lengthSeconds()));
+        if (sane) {
+            watch.moveTo(watch.live() ? 0 : Math.min(beat.position(), watch.lengthSeconds()));
+        }
         return Outcome.CREDITED;
     }
 
@@ -74,8 +86,18 @@ public final class PlaybackState {
         return presenceDueAt != null && !now.isBefore(presenceDueAt);
     }
 
+    /** The earlier instant; null stands for no bound. */
     private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** The later instant; null stands for no bound. */
+    private static Instant max(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static boolean seconds(double value) {
+        return Double.isFinite(value) && value >= 0;
     }
 
     public String token() {

@@ -8,8 +8,15 @@ import java.time.ZoneId;
 /**
  * What one trainee has watched of one lecture, in memory while they watch. All changes happen while the caller
  * holds this object's monitor; {@link #version} orders the snapshots the writer persists.
+ * <p>
+ * Credit also needs the right to it: a live registration (or walk-ins allowed) on a lecture that is not cancelled,
+ * and for a recorded lecture the time inside its window. That is checked against the database when the watch is
+ * loaded and again after any event that may change it ({@link #recheck}); until then the watch earns nothing.
  */
 public final class WatchState {
+
+    /** Spans stored to the millisecond may lose a millisecond each across a restart; this forgives them. */
+    private static final double REACH_SLACK = 0.05;
 
     private final long traineeId;
     private final long lectureId;
@@ -22,6 +29,13 @@ public final class WatchState {
     private String currentToken;
     private boolean completed;
     private long version;
+    private boolean checked;
+    private boolean entitled;
+    private Instant opensAt;
+    private Instant closesAt;
+    private Instant creditableFrom;
+    private boolean revoked;
+    private long checks;
 
     public WatchState(long traineeId, long lectureId, boolean live, LocalDateTime liveStart, double lengthSeconds,
                       Intervals credited, double lastPosition, String currentToken, boolean completed) {
@@ -72,8 +86,67 @@ public final class WatchState {
         return currentToken;
     }
 
+    /** Whether the completion is booked (stored with its hours). */
     public boolean completed() {
         return completed;
+    }
+
+    /** Whether credit may be earned now (checked and still valid; see the class comment). */
+    public boolean entitled() {
+        return entitled;
+    }
+
+    /** Start of the window in which credit counts, or null when unbounded. */
+    public Instant opensAt() {
+        return opensAt;
+    }
+
+    /** End of the window in which credit counts, or null when unbounded. */
+    public Instant closesAt() {
+        return closesAt;
+    }
+
+    /** Credit counts from this instant on (after a check that followed a change), or null when unbounded. */
+    public Instant creditableFrom() {
+        return creditableFrom;
+    }
+
+    /** Whether the right to credit was checked since the watch was loaded or last told to {@link #recheck}. */
+    public boolean checked() {
+        return checked;
+    }
+
+    /** Which check is current: read it before asking the database, hand it to {@link #admit}. */
+    public long checks() {
+        return checks;
+    }
+
+    /** Something that grants credit may have changed: nothing is credited until it is checked again. */
+    public void recheck() {
+        checks++;
+        checked = false;
+        entitled = false;
+        revoked = true;
+    }
+
+    /**
+     * The outcome of a check that began at {@code check} and was answered {@code at}; ignored if a newer event
+     * made it stale meanwhile. After a change, credit counts only from the answer on: when the right lapsed in
+     * between is not known. Returns whether it was taken.
+     */
+    public boolean admit(long check, boolean entitled, Instant opensAt, Instant closesAt, Instant at) {
+        if (check != checks) {
+            return false;
+        }
+        if (revoked) {
+            creditableFrom = at;
+            revoked = false;
+        }
+        checked = true;
+        this.entitled = entitled;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        return true;
     }
 
     public long version() {
@@ -97,14 +170,19 @@ public final class WatchState {
         version++;
     }
 
-    /** True exactly once: the first time the credited share reaches the threshold. */
-    public boolean completeIfReached(double threshold) {
-        if (!completed && lengthSeconds > 0 && credited.total() >= threshold * lengthSeconds - 0.5) {
-            completed = true;
-            version++;
-            return true;
-        }
-        return false;
+    /** Whether the credited share reaches the threshold (and so the lecture awaits or has its booking). */
+    public boolean reached(double threshold) {
+        return lengthSeconds > 0 && credited.total() >= requiredSeconds(threshold);
+    }
+
+    /** The credited seconds that complete the lecture. */
+    public double requiredSeconds(double threshold) {
+        return threshold * lengthSeconds - REACH_SLACK;
+    }
+
+    /** The completion is booked; called only after its transaction committed. */
+    public void markCompleted() {
+        completed = true;
     }
 
     /** Seconds of the live schedule at the instant, for crediting wall-clock watching of a live lecture. */

@@ -4,7 +4,7 @@ import cn.tzsw.college.attendance.PlaybackStart;
 import cn.tzsw.college.attendance.WatchService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.ui.UserMessages;
+import cn.tzsw.college.ui.ChineseDates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -20,6 +20,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +56,7 @@ class WatchView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         try {
             playback = watching.start(lectureId == null ? -1 : lectureId);
         } catch (BusinessRuleException e) {
-            add(new H2(getTranslation("watch.title")), new Paragraph(UserMessages.describe(this, e)),
+            add(new H2(getTranslation("watch.title")), new Paragraph(refusal(e)),
                     new Anchor("lectures/" + lectureId, getTranslation("watch.backToLecture")));
             return;
         }
@@ -86,6 +88,14 @@ class WatchView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 script.src = 'scripts/player.js';
                 script.onload = go;
                 document.head.appendChild(script);""", config().toString());
+    }
+
+    /** The refusal in the reader's words; a date (e.g. when a recording opens) as the reader writes dates. */
+    private String refusal(BusinessRuleException e) {
+        Object[] arguments = Arrays.stream(e.arguments())
+                .map(argument -> argument instanceof LocalDate date ? ChineseDates.format(date) : argument)
+                .toArray();
+        return getTranslation(e.messageKey(), arguments);
     }
 
     private ObjectNode config() {

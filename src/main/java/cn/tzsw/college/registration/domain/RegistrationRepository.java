@@ -27,6 +27,10 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
     @Query("select r from Registration r where r.id = :id")
     Optional<Registration> lockById(@Param("id") long id);
 
+    /** The trainee's registration, locked (read before anything else loads it in the transaction). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Registration> findLockedByLectureIdAndTraineeId(long lectureId, long traineeId);
+
     /** The line, first come first served. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     List<Registration> findByLectureIdAndStatusOrderByQueuedAtAscIdAsc(long lectureId, RegistrationStatus status,

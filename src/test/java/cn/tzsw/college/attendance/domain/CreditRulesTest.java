@@ -17,8 +17,14 @@ class CreditRulesTest {
             Duration.ofMinutes(2), ZONE);
     private static final Instant T0 = Instant.parse("2026-11-29T02:00:00Z");
 
-    private final WatchState watch = new WatchState(1, 2, false, null, 1000, new Intervals(), 0, "a", false);
+    private final WatchState watch = entitled(new WatchState(1, 2, false, null, 1000, new Intervals(), 0, "a", false));
     private final PlaybackState player = new PlaybackState("a", 9, watch, T0, 0, null);
+
+    /** A watch whose registration was checked and found live; no window. */
+    private static WatchState entitled(WatchState watch) {
+        watch.admit(watch.checks(), true, null, null, T0);
+        return watch;
+    }
 
     private PlaybackState.Outcome beat(long seq, double from, double position, int atSecond) {
         return player.beat(new Beat(seq, from, position, true, false, 1.0), T0.plusSeconds(atSecond), RULES);
@@ -41,7 +47,7 @@ class CreditRulesTest {
     void a_jump_to_the_end_credits_no_more_than_the_wall_clock_allows() {
         beat(1, 0, 990, 10);
         assertThat(watch.creditedSeconds()).isLessThanOrEqualTo(20.0);
-        assertThat(watch.completeIfReached(0.85)).isFalse();
+        assertThat(watch.reached(0.85)).isFalse();
     }
 
     @Test
@@ -96,7 +102,7 @@ class CreditRulesTest {
     @Test
     void live_watching_is_credited_by_the_schedule_once_whatever_the_position() {
         LocalDateTime start = LocalDateTime.ofInstant(T0, ZONE);
-        WatchState live = new WatchState(1, 2, true, start, 3600, new Intervals(), 0, "l", false);
+        WatchState live = entitled(new WatchState(1, 2, true, start, 3600, new Intervals(), 0, "l", false));
         PlaybackState viewer = new PlaybackState("l", 9, live, T0, 0, null);
         viewer.beat(new Beat(1, 0, 12345, true, false, 1), T0.plusSeconds(15), RULES);
         viewer.beat(new Beat(2, 0, 99999, true, false, 1), T0.plusSeconds(30), RULES);
@@ -104,12 +110,13 @@ class CreditRulesTest {
     }
 
     @Test
-    void completion_is_reported_once() {
-        for (int i = 1; i <= 90; i++) {
+    void the_threshold_is_reached_at_eighty_five_percent_and_not_before() {
+        for (int i = 1; i <= 84; i++) {
             beat(i, (i - 1) * 10, i * 10, i * 10);
         }
-        assertThat(watch.completeIfReached(0.85)).isTrue();
-        assertThat(watch.completeIfReached(0.85)).isFalse();
+        assertThat(watch.reached(0.85)).isFalse();
+        beat(85, 840, 850, 850);
+        assertThat(watch.reached(0.85)).isTrue();
     }
 
     @Test
@@ -118,7 +125,57 @@ class CreditRulesTest {
         intervals.add(0, 10);
         intervals.add(30, 40);
         intervals.add(10, 20.25);
-        assertThat(intervals.toString()).isEqualTo("0-20.3;30-40");
-        assertThat(Intervals.parse(intervals.toString()).total()).isCloseTo(30.3, within(0.01));
+        assertThat(intervals.toString()).isEqualTo("0-20.25;30-40");
+        assertThat(Intervals.parse(intervals.toString()).total()).isCloseTo(30.25, within(0.001));
+    }
+
+    @Test
+    void spans_apart_are_not_joined_however_close() {
+        Intervals intervals = new Intervals();
+        for (int k = 0; k < 21; k++) {
+            intervals.add(0.49 * k, 0.49 * k + 0.01);
+        }
+        assertThat(intervals.total()).isCloseTo(0.21, within(1e-9));
+    }
+
+    @Test
+    void the_text_form_shrinks_each_span_to_the_millisecond_and_reads_older_texts() {
+        Intervals intervals = new Intervals();
+        intervals.add(0.1494, 0.1516);
+        intervals.add(1.0005, 1.0009);
+        intervals.add(2, 3.0625);
+        assertThat(intervals.toString()).isEqualTo("0.15-0.151;2-3.062");
+        assertThat(Intervals.parse(intervals.toString()).total()).isLessThanOrEqualTo(intervals.total());
+        assertThat(Intervals.parse("0-610.5;900-1200").total()).isCloseTo(910.5, within(1e-9));
+    }
+
+    @Test
+    void a_recorded_lecture_earns_nothing_outside_its_window() {
+        WatchState windowed = new WatchState(1, 2, false, null, 1000, new Intervals(), 0, "w", false);
+        windowed.admit(windowed.checks(), true, T0.plusSeconds(100), T0.plusSeconds(200), T0);
+        PlaybackState viewer = new PlaybackState("w", 9, windowed, T0, 0, null);
+        viewer.beat(new Beat(1, 0, 90, true, false, 1), T0.plusSeconds(90), RULES);
+        assertThat(windowed.creditedSeconds()).isZero();
+        // 100 s of the window at up to twice the speed: the 110 s reported fit.
+        viewer.beat(new Beat(2, 90, 200, true, false, 1), T0.plusSeconds(200), RULES);
+        assertThat(windowed.creditedSeconds()).isCloseTo(110, within(0.01));
+        viewer.beat(new Beat(3, 200, 300, true, false, 1), T0.plusSeconds(300), RULES);
+        assertThat(windowed.creditedSeconds()).isCloseTo(110, within(0.01));
+    }
+
+    @Test
+    void a_watch_earns_nothing_once_told_to_check_again() {
+        watch.recheck();
+        beat(1, 0, 10, 10);
+        assertThat(watch.creditedSeconds()).isZero();
+    }
+
+    @Test
+    void numbers_that_are_not_finite_credit_nothing_and_move_nothing() {
+        beat(1, 0, 10, 10);
+        player.beat(new Beat(2, Double.NaN, 20, true, false, 1), T0.plusSeconds(20), RULES);
+        player.beat(new Beat(3, 10, Double.POSITIVE_INFINITY, true, false, 1), T0.plusSeconds(30), RULES);
+        assertThat(watch.creditedSeconds()).isCloseTo(10, within(1e-9));
+        assertThat(watch.lastPosition()).isEqualTo(10);
     }
 }
