@@ -10,7 +10,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** A social worker registers on a phone, is told what is wrong with a mistyped ID number, and then signs in. */
+/**
+ * A social worker registers on a phone, is told what is wrong with a mistyped ID number, and then signs in. Issue
+ * 13, finding 9 (sign-up): a mistyped e-mail and a 19-digit ID number are explained on their fields.
+ */
 class SignUpBrowserTest extends BrowserTest {
 
     @Override
@@ -58,5 +61,19 @@ class SignUpBrowserTest extends BrowserTest {
         wait.until(d -> d.getCurrentUrl().endsWith("/login"));
         signIn(phone, "Secret@2026");
         assertThat(text("#current-user")).contains("林小雨").contains("学员");
+    }
+
+    @Test
+    void a_mistyped_e_mail_and_a_nineteen_digit_id_number_are_explained_on_their_fields() {
+        open("/register");
+        field("vaadin-text-field:nth-of-type(1) input");
+        WebElement idNumber = driver.findElements(By.cssSelector("vaadin-form-layout vaadin-text-field input")).get(2);
+        idNumber.sendKeys("3310021988051200012", Keys.TAB);
+        wait.until(d -> pageText().contains("身份证号应为18位"));
+        assertThat(idNumber.getDomProperty("value")).as("not cut to 18 digits").hasSize(19);
+
+        field("vaadin-email-field input").sendKeys("wang.at.example", Keys.TAB);
+        wait.until(d -> pageText().contains("请输入有效的电子邮箱"));
+        assertThat(script("return document.querySelector('vaadin-email-field').hasAttribute('invalid')")).isEqualTo(true);
     }
 }
