@@ -2,6 +2,7 @@ package cn.tzsw.college;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +22,12 @@ public final class WebClient {
     private static final Pattern UI_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public WebClient(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -34,8 +36,14 @@ public final class WebClient {
      */
     public WebClient(int port, InetAddress from) {
         this.base = "http://127.0.0.1:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).localAddress(from)
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).localAddress(from)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A cookie the server set, as "name=value" (e.g. the session, for a load tool to carry). */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::toString).findFirst();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

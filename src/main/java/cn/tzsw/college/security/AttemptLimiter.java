@@ -32,8 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AttemptLimiter {
 
-    /** Long enough for any configured subject (an address, a typed user name, "lecture:account"). */
-    private static final int MAX_SUBJECT = 150;
+    /**
+     * As long as the audit trail's subject ids: enough for any user name (staff names have at most 40 characters,
+     * trainees sign in by phone), an IPv6 address, "lecture:account". Longer typed names are junk and share a count.
+     */
+    private static final int MAX_SUBJECT = 40;
     /** A lock that starts within this time after the previous one lasts twice as long. */
     private static final Duration REPEAT_WITHIN = Duration.ofDays(1);
     private static final DateTimeFormatter SAME_DAY = DateTimeFormatter.ofPattern("HH:mm");
