@@ -124,6 +124,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 locked.setItems(accounts.signInLocks());
             });
             lift.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            lift.setId("lift-" + lock.rule().key() + "-" + lock.subject());
             return lift;
         }).setAutoWidth(true).setFlexGrow(0);
         locked.setItems(accounts.signInLocks());
