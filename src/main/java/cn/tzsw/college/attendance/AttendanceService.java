@@ -73,8 +73,8 @@ public class AttendanceService {
 
     AttendanceService(JdbcClient jdbc, CatalogService catalog, RegistrationService registrations,
                       TraineeService trainees, RegionService regions, AccessScope scope, OrganiserScope organisers,
-                      AuthenticatedUser authenticatedUser, AuditTrail audit, CheckInCodes codes, AttemptLimiter limiter, LectureSetup setup,
-                      AttendanceProperties properties, ApplicationEventPublisher events, Clock clock,
+                      AuthenticatedUser authenticatedUser, AuditTrail audit, CheckInCodes codes, LectureSetup setup,
+                      AttemptLimiter limiter, AttendanceProperties properties, ApplicationEventPublisher events, Clock clock,
                       @Value("${app.mail.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.catalog = catalog;

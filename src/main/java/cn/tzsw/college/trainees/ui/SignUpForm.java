@@ -43,7 +43,8 @@ class SignUpForm extends FormLayout {
     SignUpForm(RegionService regions) {
         regionCode = new RegionPicker(regions, regions.home().code(), RegionLevel.VILLAGE);
         name.setLabel(getTranslation("trainee.name"));
-        // No maxlength on the numbers: the browser would cut a mistyped 19th digit off silently; the checks say what is wrong.
+        // No maxlength on the numbers: the browser would cut a mistyped 19th digit off silently; the checks say what
+        // is wrong instead.
         phone.setLabel(getTranslation("trainee.phone"));
         idNumber.setLabel(getTranslation("trainee.idNumber"));
         idNumber.setValueChangeMode(ValueChangeMode.ON_BLUR);
