@@ -11,6 +11,8 @@ import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.registration.MyLecture;
 import cn.tzsw.college.security.AccessScope;
+import cn.tzsw.college.security.AttemptLimiter;
+import cn.tzsw.college.security.AttemptRule;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
@@ -62,6 +64,7 @@ public class AttendanceService {
     private final AuthenticatedUser authenticatedUser;
     private final AuditTrail audit;
     private final CheckInCodes codes;
+    private final AttemptLimiter limiter;
     private final LectureSetup setup;
     private final AttendanceProperties properties;
     private final ApplicationEventPublisher events;
@@ -71,7 +74,7 @@ public class AttendanceService {
     AttendanceService(JdbcClient jdbc, CatalogService catalog, RegistrationService registrations,
                       TraineeService trainees, RegionService regions, AccessScope scope, OrganiserScope organisers,
                       AuthenticatedUser authenticatedUser, AuditTrail audit, CheckInCodes codes, LectureSetup setup,
-                      AttendanceProperties properties, ApplicationEventPublisher events, Clock clock,
+                      AttemptLimiter limiter, AttendanceProperties properties, ApplicationEventPublisher events, Clock clock,
                       @Value("${app.mail.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -83,6 +86,7 @@ public class AttendanceService {
         this.authenticatedUser = authenticatedUser;
         this.audit = audit;
         this.codes = codes;
+        this.limiter = limiter;
         this.setup = setup;
         this.properties = properties;
         this.events = events;
@@ -113,12 +117,23 @@ public class AttendanceService {
         return checkIn(catalog.get(site.lectureId()), site);
     }
 
-    /** A trainee typed the six digits shown beside the room's QR code. */
+    /**
+     * A trainee typed the six digits shown beside the room's QR code. Six digits can be guessed, so wrong codes are
+     * counted per trainee and lecture: after too many the trainee is refused for a while, even with the right code
+     * (the QR still works, as scanning it needs the room's screen).
+     */
     @PreAuthorize("hasRole('TRAINEE')")
     @Transactional
     public CheckInResult checkInWithCode(long lectureId, String shortCode) {
+        String guesser = lectureId + ":" + authenticatedUser.require().accountId();
+        limiter.lock(AttemptRule.CHECK_IN_CODE, guesser).ifPresent(lock -> {
+            throw lock.refusal("attendance.codeLocked");
+        });
         if (!codes.verifyShortCode(new CheckInCodes.Target('L', lectureId), shortCode)) {
-            throw BusinessRuleException.onField("code", "attendance.codeInvalid");
+            limiter.count(AttemptRule.CHECK_IN_CODE, guesser).ifPresent(lock -> {
+                throw lock.refusal("attendance.codeLocked");
+            });
+            throw BusinessRuleException.onField("code", "attendance.shortCodeInvalid");
         }
         return checkIn(catalog.get(lectureId), null);
     }

@@ -1,10 +1,15 @@
 package cn.tzsw.college.audit;
 
+import cn.tzsw.college.security.AttemptLockLifted;
+import cn.tzsw.college.security.AttemptsLocked;
 import cn.tzsw.college.security.PasswordChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Writes password changes and resets to the audit trail, in the transaction that made them. */
+/**
+ * Writes password changes and resets, and every lock after too many attempts (sign-in, typed check-in codes,
+ * sign-ups) and its lifting, to the audit trail, in the transaction that made them.
+ */
 @Component
 class AccountAudit {
 
@@ -18,5 +23,16 @@ class AccountAudit {
     void on(PasswordChanged event) {
         trail.record(event.reset() ? "RESET_PASSWORD" : "CHANGE_PASSWORD", "account", event.accountId(),
                 event.username());
+    }
+
+    @EventListener
+    void on(AttemptsLocked event) {
+        trail.record("LOCK", event.rule().key(), event.subject(),
+                "until " + event.until() + (event.locks() > 1 ? ", lock " + event.locks() + " in a row" : ""));
+    }
+
+    @EventListener
+    void on(AttemptLockLifted event) {
+        trail.record("UNLOCK", event.rule().key(), event.subject(), null);
     }
 }

@@ -108,7 +108,7 @@ class DemoData implements ApplicationRunner {
             signUp.setPeriodStart(level.certified() ? LocalDate.of(2024, 1, 1).plusMonths(i % 30) : null);
             signUp.setPassword(TRAINEE_PASSWORD);
             signUp.setPasswordConfirmation(TRAINEE_PASSWORD);
-            trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE);
+            trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE, null);
         }
     }
 

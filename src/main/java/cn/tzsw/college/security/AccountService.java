@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
@@ -41,14 +42,16 @@ public class AccountService {
     private final RegionService regions;
     private final AuthenticatedUser authenticatedUser;
     private final ApplicationEventPublisher events;
+    private final AttemptLimiter limiter;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, RegionService regions,
-                   AuthenticatedUser authenticatedUser, ApplicationEventPublisher events) {
+                   AuthenticatedUser authenticatedUser, ApplicationEventPublisher events, AttemptLimiter limiter) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.regions = regions;
         this.authenticatedUser = authenticatedUser;
         this.events = events;
+        this.limiter = limiter;
     }
 
     /**
@@ -158,6 +161,26 @@ public class AccountService {
         account.changePasswordHash(passwordEncoder.encode(password));
         events.publishEvent(new PasswordChanged(account.getId(), account.getUsername(), true));
         return password.toString();
+    }
+
+    /** The sign-in locks that hold now, of user names (known or not) and of client addresses, the longest first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AttemptLock> signInLocks() {
+        return limiter.locks(EnumSet.of(AttemptRule.SIGN_IN_ACCOUNT, AttemptRule.SIGN_IN_ADDRESS));
+    }
+
+    /**
+     * An administrator lifts a sign-in lock before its time, e.g. for a person who called in; the count of wrong
+     * passwords starts again. Audited.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void liftSignInLock(AttemptRule rule, String subject) {
+        if (!rule.signIn()) {
+            throw new BusinessRuleException("account.lock.notSignIn");
+        }
+        limiter.clear(rule, subject);
+        events.publishEvent(new AttemptLockLifted(rule, subject));
     }
 
     private static AccountSummary toSummary(UserAccount account) {

@@ -1,5 +1,6 @@
 package cn.tzsw.college.shell;
 
+import cn.tzsw.college.security.SignInLockedException;
 import cn.tzsw.college.ui.Languages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,7 +15,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Optional;
+import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -62,7 +67,23 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed) {
+            lockOfLastSignIn().ifPresent(lock -> {
+                LoginI18n i18n = i18n();
+                i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+                i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", lock.untilText()));
+                login.setI18n(i18n);
+            });
+        }
+        login.setError(failed);
+    }
+
+    /** Spring Security keeps the last sign-in failure in the session; a lock says until when. */
+    private static Optional<SignInLockedException> lockOfLastSignIn() {
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure instanceof SignInLockedException lock ? Optional.of(lock) : Optional.empty();
     }
 
     @Override

@@ -6,6 +6,8 @@ import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AccessScope;
 import cn.tzsw.college.security.AccountService;
+import cn.tzsw.college.security.AttemptLimiter;
+import cn.tzsw.college.security.AttemptRule;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.IdNumber;
@@ -42,10 +44,12 @@ public class TraineeService {
     private final AccessScope scope;
     private final AuthenticatedUser authenticatedUser;
     private final AuditTrail audit;
+    private final AttemptLimiter limiter;
 
     TraineeService(TraineeRepository trainees, AccountService accounts, RegionService regions,
-                   AccessScope scope, AuthenticatedUser authenticatedUser, AuditTrail audit) {
+                   AccessScope scope, AuthenticatedUser authenticatedUser, AuditTrail audit, AttemptLimiter limiter) {
         this.audit = audit;
+        this.limiter = limiter;
         this.trainees = trainees;
         this.accounts = accounts;
         this.regions = regions;
@@ -59,9 +63,16 @@ public class TraineeService {
      * claims that profile this way: same name, ID number and phone, and the account has no password yet; the
      * account gets the password and the profile stays as the roster has it (an e-mail address is added if it had
      * none).
+     * <p>
+     * The refusals say whether an ID number or phone is registered, which helps a person who forgot having signed
+     * up; so that nobody can test numbers in bulk this way, sign-ups are limited per client address
+     * ({@code clientAddress}: the visitor's; null for sign-ups the platform makes itself, e.g. the demo data).
      */
     @Transactional
-    public long signUp(@Valid TraineeSignUp signUp, Locale locale) {
+    public long signUp(@Valid TraineeSignUp signUp, Locale locale, String clientAddress) {
+        if (clientAddress != null) {
+            limiter.attempt(AttemptRule.SIGN_UP_ADDRESS, clientAddress, "signUp.tooMany");
+        }
         IdNumber idNumber = IdNumber.of(signUp.getIdNumber());
         String phone = signUp.getPhone().strip();
         String email = signUp.getEmail() == null || signUp.getEmail().isBlank() ? null : signUp.getEmail().strip();

@@ -2,19 +2,13 @@ package cn.tzsw.college.benchmark;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.WebClient;
 import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.attendance.WatchService;
 import cn.tzsw.college.security.SystemTasks;
 import java.io.File;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,16 +168,9 @@ class HeartbeatBenchmark extends IntegrationTest {
     }
 
     private String signIn(String phone) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + phone + "&password="
-                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::toString).findFirst().orElseThrow();
+        WebClient web = new WebClient(port);
+        web.signIn(phone, PASSWORD);
+        return web.cookie("JSESSIONID").orElseThrow();
     }
 
     /**

@@ -46,16 +46,16 @@ class RosterImportTest extends IntegrationTest {
         // Someone else's phone with this ID number claims nothing.
         TraineeSignUp wrongPhone = claim(rows.get(0));
         wrongPhone.setPhone(rows.get(1)[2]);
-        assertThatThrownBy(() -> trainees.signUp(wrongPhone, Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> trainees.signUp(wrongPhone, Locale.SIMPLIFIED_CHINESE, null))
                 .isInstanceOf(BusinessRuleException.class);
 
-        assertThat(trainees.signUp(claim(rows.get(0)), Locale.SIMPLIFIED_CHINESE)).isEqualTo(importedId);
+        assertThat(trainees.signUp(claim(rows.get(0)), Locale.SIMPLIFIED_CHINESE, null)).isEqualTo(importedId);
         String hash = jdbc.queryForObject("SELECT password_hash FROM user_account WHERE username = ?", String.class,
                 rows.get(0)[2]);
         assertThat(passwords.matches("Claimed@2026", hash)).isTrue();
         assertThat(fixtures.count("SELECT COUNT(*) FROM trainee WHERE phone = ?", rows.get(0)[2])).isOne();
         // Claimed once: the same again is an ID number already registered.
-        assertThatThrownBy(() -> trainees.signUp(claim(rows.get(0)), Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> trainees.signUp(claim(rows.get(0)), Locale.SIMPLIFIED_CHINESE, null))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("trainee.idNumber.taken"));
     }

@@ -13,12 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class SignUpTest extends IntegrationTest {
+public class SignUpTest extends IntegrationTest {
 
     @Autowired
     TraineeService trainees;
 
-    static TraineeSignUp validSignUp() {
+    public static TraineeSignUp validSignUp() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String first17 = "331002" + "1985%02d%02d".formatted(1 + random.nextInt(12), 1 + random.nextInt(28))
                 + "%03d".formatted(random.nextInt(1000));
@@ -38,17 +38,17 @@ class SignUpTest extends IntegrationTest {
     @Test
     void a_valid_sign_up_creates_a_trainee_with_gender_and_birth_date_from_the_id() {
         TraineeSignUp signUp = validSignUp();
-        long id = trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE);
+        long id = trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE, null);
         assertThat(id).isPositive();
     }
 
     @Test
     void a_duplicate_id_number_is_refused_on_its_field() {
         TraineeSignUp first = validSignUp();
-        trainees.signUp(first, Locale.SIMPLIFIED_CHINESE);
+        trainees.signUp(first, Locale.SIMPLIFIED_CHINESE, null);
         TraineeSignUp second = validSignUp();
         second.setIdNumber(first.getIdNumber().toLowerCase(Locale.ROOT));
-        assertThatThrownBy(() -> trainees.signUp(second, Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> trainees.signUp(second, Locale.SIMPLIFIED_CHINESE, null))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.field()).isEqualTo("idNumber");
                     assertThat(e.messageKey()).isEqualTo("trainee.idNumber.taken");
@@ -58,10 +58,10 @@ class SignUpTest extends IntegrationTest {
     @Test
     void a_duplicate_phone_is_refused_on_its_field() {
         TraineeSignUp first = validSignUp();
-        trainees.signUp(first, Locale.SIMPLIFIED_CHINESE);
+        trainees.signUp(first, Locale.SIMPLIFIED_CHINESE, null);
         TraineeSignUp second = validSignUp();
         second.setPhone(first.getPhone());
-        assertThatThrownBy(() -> trainees.signUp(second, Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> trainees.signUp(second, Locale.SIMPLIFIED_CHINESE, null))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.field()).isEqualTo("phone"));
     }
 
@@ -71,7 +71,7 @@ class SignUpTest extends IntegrationTest {
         signUp.setIdNumber("331002199001011257");
         signUp.setPhone("12345");
         signUp.setPasswordConfirmation("different");
-        assertThatThrownBy(() -> trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE, null))
                 .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.getConstraintViolations())
                         .extracting(v -> v.getMessageTemplate())
                         .contains("{validation.idNumber.checkDigit}", "{validation.phone.invalid}",
@@ -82,7 +82,7 @@ class SignUpTest extends IntegrationTest {
     void a_certified_trainee_must_give_the_period_start() {
         TraineeSignUp signUp = validSignUp();
         signUp.setPeriodStart(null);
-        assertThatThrownBy(() -> trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE, null))
                 .isInstanceOf(ConstraintViolationException.class);
     }
 
@@ -90,7 +90,7 @@ class SignUpTest extends IntegrationTest {
     void the_region_must_be_a_township_or_village() {
         TraineeSignUp signUp = validSignUp();
         signUp.setRegionCode("331002000000");
-        assertThatThrownBy(() -> trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> trainees.signUp(signUp, Locale.SIMPLIFIED_CHINESE, null))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.field()).isEqualTo("regionCode"));
     }
 }

@@ -3,6 +3,7 @@ package cn.tzsw.college.security.ui;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AccountService;
 import cn.tzsw.college.security.AccountSummary;
+import cn.tzsw.college.security.AttemptLock;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.ui.ChineseDates;
@@ -33,8 +34,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Administrators list and search every account, create coordinators bound to a region, and reset the password of a
- * person who forgot theirs.
+ * Administrators list and search every account, create coordinators bound to a region, reset the password of a
+ * person who forgot theirs, and lift sign-in locks (after too many wrong passwords).
  */
 @Route("admin/users")
 @RolesAllowed(Role.Names.ADMIN)
@@ -65,6 +66,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         Button create = new Button(getTranslation("users.newStaff"), VaadinIcon.PLUS.create(), e -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-staff");
+        Button locks = new Button(getTranslation("users.locks"), VaadinIcon.LOCK.create(), e -> openLocksDialog());
+        locks.setId("sign-in-locks");
 
         grid.setId("user-grid");
         grid.addColumn(AccountSummary::username).setHeader(getTranslation("account.username")).setAutoWidth(true);
@@ -80,7 +83,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         role.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        FlexLayout toolbar = new FlexLayout(search, role, create);
+        FlexLayout toolbar = new FlexLayout(search, role, create, locks);
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         toolbar.addClassName("filters");
         add(new H2(getTranslation("nav.users")), toolbar, grid);
@@ -102,6 +105,34 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         });
         dialog.add(form);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    /** The user names and addresses locked now; lifting one lets the person sign in again at once. */
+    private void openLocksDialog() {
+        Dialog dialog = new Dialog(getTranslation("users.locks"));
+        Grid<AttemptLock> locked = new Grid<>();
+        locked.setId("sign-in-lock-grid");
+        locked.addColumn(l -> getTranslation("users.locks." + l.rule().key())).setHeader(getTranslation("users.locks.kind"))
+                .setAutoWidth(true);
+        locked.addColumn(AttemptLock::subject).setHeader(getTranslation("users.locks.subject")).setAutoWidth(true);
+        locked.addColumn(AttemptLock::untilText).setHeader(getTranslation("users.locks.until")).setAutoWidth(true);
+        locked.addComponentColumn(lock -> {
+            Button lift = new Button(getTranslation("users.locks.lift"), e -> {
+                accounts.liftSignInLock(lock.rule(), lock.subject());
+                Notifications.success(getTranslation("users.locks.lifted", lock.subject()));
+                locked.setItems(accounts.signInLocks());
+            });
+            lift.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            lift.setId("lift-" + lock.rule().key() + "-" + lock.subject());
+            return lift;
+        }).setAutoWidth(true).setFlexGrow(0);
+        locked.setItems(accounts.signInLocks());
+        locked.setEmptyStateText(getTranslation("users.locks.none"));
+        locked.setWidth("min(90vw, 640px)");
+        locked.setAllRowsVisible(true);
+        dialog.add(locked);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
         dialog.open();
     }
 

@@ -43,12 +43,14 @@ class SignUpForm extends FormLayout {
     SignUpForm(RegionService regions) {
         regionCode = new RegionPicker(regions, regions.home().code(), RegionLevel.VILLAGE);
         name.setLabel(getTranslation("trainee.name"));
+        // No maxlength on the numbers: the browser would cut a mistyped 19th digit off silently; the checks say what
+        // is wrong instead.
         phone.setLabel(getTranslation("trainee.phone"));
-        phone.setMaxLength(11);
         idNumber.setLabel(getTranslation("trainee.idNumber"));
-        idNumber.setMaxLength(18);
         idNumber.setValueChangeMode(ValueChangeMode.ON_BLUR);
         email.setLabel(getTranslation("trainee.email"));
+        // The field checks the address itself; without its own message it only turned red.
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(getTranslation("validation.email")));
         email.setHelperText(getTranslation("trainee.email.help"));
         workUnit.setLabel(getTranslation("trainee.workUnit"));
         workUnit.setPlaceholder(getTranslation("trainee.workUnit.placeholder"));

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.validation.ConstraintViolationException;
 
@@ -23,7 +24,7 @@ class SignUpView extends Main implements HasDynamicTitle {
         SignUpForm form = new SignUpForm(regions);
         form.addSubmitListener(event -> {
             try {
-                trainees.signUp(event.data(), getLocale());
+                trainees.signUp(event.data(), getLocale(), VaadinRequest.getCurrent().getRemoteAddr());
                 Notifications.success(getTranslation("signUp.done"));
                 getUI().ifPresent(ui -> ui.navigate("login"));
             } catch (BusinessRuleException | ConstraintViolationException e) {
