@@ -10,7 +10,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /error} is where the container forwards a failed request; opened directly it described no error and
- * answered 500. Now it is a page that does not exist: 404 with the not-found page.
+ * answered 500. Now it is a page that does not exist: 404 with the friendly page of static/error/4xx.html.
  */
 @Component
 class ErrorPathFilter extends OncePerRequestFilter {

@@ -91,7 +91,7 @@ class WebHardeningAttackTest extends IntegrationTest {
         HttpResponse<String> error = anonymous("/error");
 
         assertThat(error.statusCode()).isEqualTo(404);
-        assertThat(error.body()).contains("页面不存在", "Page not found").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(error.body()).contains("页面不存在", "The page does not exist").doesNotContain("Exception").doesNotContain("at org.");
         assertHardened(error.headers());
         WebClient web = new WebClient(port);
         web.signIn("admin", "Demo@2026");
