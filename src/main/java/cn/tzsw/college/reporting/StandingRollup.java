@@ -2,7 +2,7 @@ package cn.tzsw.college.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,22 +59,19 @@ public class StandingRollup implements ApplicationRunner {
         recompute(LocalDate.now(clock));
     }
 
-    /** One rollup row per trainee, a thousand trainees per statement. */
+    /** One rollup row per trainee, a thousand trainees per statement (in id order). */
     private void copyTrainees() {
         long after = 0;
         while (true) {
-            List<Object> values = new ArrayList<>();
-            long[] last = {after};
-            jdbc.sql(sql.traineesAfter()).param("after", after).param("limit", COPY_BATCH).query(rs -> {
-                values.addAll(List.of(rs.getString("region_code"), rs.getLong("id"), rs.getString("certificate_level")));
-                values.add(rs.getObject("period_start", LocalDate.class));
-                last[0] = rs.getLong("id");
-            });
-            if (values.isEmpty()) {
+            List<Object[]> rows = jdbc.sql(sql.traineesAfter()).param("after", after).param("limit", COPY_BATCH)
+                    .query((rs, n) -> new Object[] {rs.getString("region_code"), rs.getLong("id"),
+                            rs.getString("certificate_level"), rs.getObject("period_start", LocalDate.class)})
+                    .list();
+            if (rows.isEmpty()) {
                 return;
             }
-            jdbc.sql(sql.insertTrainees(values.size() / 4)).params(values).update();
-            after = last[0];
+            jdbc.sql(sql.insertTrainees(rows.size())).params(rows.stream().flatMap(Arrays::stream).toList()).update();
+            after = (Long) rows.getLast()[1];
         }
     }
 
