@@ -258,12 +258,6 @@ public class AttendanceService {
         return recorded;
     }
 
-    /** The code a viewing site shows for trainees to scan. */
-    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
-    public RoomCode siteCode(long siteId) {
-        return code(new CheckInCodes.Target('S', visibleSite(siteId).id()));
-    }
-
     /**
      * A viewing site records attendance from the lecture's start (less the check-in margin) until the recording
      * window after its end, so that a township can enter its roster the next morning; never for a lecture that has
@@ -279,6 +273,12 @@ public class AttendanceService {
         if (now.isAfter(closes)) {
             throw new BusinessRuleException("attendance.site.closed", MINUTES.format(closes));
         }
+    }
+
+    /** The code a viewing site shows for trainees to scan. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public RoomCode siteCode(long siteId) {
+        return code(new CheckInCodes.Target('S', visibleSite(siteId).id()));
     }
 
     private CheckInResult checkIn(LectureInfo lecture, SiteRow site) {
