@@ -11,6 +11,8 @@ public class AttendanceProperties {
 
     /** Check-in opens this long before a lecture starts and closes this long after it ends. */
     private Duration checkInMargin = Duration.ofMinutes(30);
+    /** A viewing site records attendance until this long after the lecture's end (a roster entered the next day). */
+    private Duration siteRecordingWindow = Duration.ofDays(3);
     /** Checked in later than this after the start counts as late. */
     private Duration lateAfter = Duration.ofMinutes(15);
     /** How long one room code is shown; the previous one is still accepted (one slot of grace). */
@@ -93,6 +95,14 @@ public class AttendanceProperties {
 
     public void setCheckInMargin(Duration checkInMargin) {
         this.checkInMargin = checkInMargin;
+    }
+
+    public Duration getSiteRecordingWindow() {
+        return siteRecordingWindow;
+    }
+
+    public void setSiteRecordingWindow(Duration siteRecordingWindow) {
+        this.siteRecordingWindow = siteRecordingWindow;
     }
 
     public Duration getLateAfter() {

@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,7 @@ import org.springframework.validation.annotation.Validated;
 public class AttendanceService {
 
     private static final int MAX_REASON = 200;
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String SHEET_COLUMNS = """
             t.id, t.name, t.phone, t.region_code, a.status, a.method, s.name AS site_name, a.recorded_at, a.reason""";
 
@@ -249,12 +251,16 @@ public class AttendanceService {
                 .query(AttendanceService::row).list();
     }
 
-    /** A coordinator records who watched at the site; each trainee must be inside the coordinator's region. */
+    /**
+     * A coordinator records who watched at the site; each trainee must be inside the coordinator's region. Only
+     * while the site records ({@link #requireSiteRecording}).
+     */
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     @Transactional
     public int recordAtSite(long siteId, Collection<Long> traineeIds) {
         SiteRow site = visibleSite(siteId);
         LectureInfo lecture = catalog.get(site.lectureId());
+        requireSiteRecording(lecture);
         int recorded = 0;
         for (long traineeId : traineeIds) {
             TraineeDetails trainee = trainees.get(traineeId);
@@ -265,6 +271,23 @@ public class AttendanceService {
             }
         }
         return recorded;
+    }
+
+    /**
+     * A viewing site records attendance from the lecture's start (less the check-in margin) until the recording
+     * window after its end, so that a township can enter its roster the next morning; never for a lecture that has
+     * not happened.
+     */
+    private void requireSiteRecording(LectureInfo lecture) {
+        LocalDateTime opens = lecture.startsAt().minus(properties.getCheckInMargin());
+        LocalDateTime closes = lecture.endsAt().plus(properties.getSiteRecordingWindow());
+        LocalDateTime now = now();
+        if (now.isBefore(opens)) {
+            throw new BusinessRuleException("attendance.site.notYet", MINUTES.format(opens));
+        }
+        if (now.isAfter(closes)) {
+            throw new BusinessRuleException("attendance.site.closed", MINUTES.format(closes));
+        }
     }
 
     /** The code a viewing site shows for trainees to scan. */

@@ -3,6 +3,10 @@ package cn.tzsw.college.attendance;
 import cn.tzsw.college.attendance.domain.Mp4Duration;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.OrganiserScope;
+import cn.tzsw.college.registration.MyLecture;
+import cn.tzsw.college.registration.RegistrationService;
+import cn.tzsw.college.registration.RegistrationStatus;
+import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.BusinessRuleException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +39,18 @@ public class LectureSetup {
     private final JdbcClient jdbc;
     private final CatalogService catalog;
     private final OrganiserScope organisers;
+    private final RegistrationService registrations;
+    private final AuthenticatedUser authenticatedUser;
     private final AttendanceProperties properties;
     private final Clock clock;
 
-    LectureSetup(JdbcClient jdbc, CatalogService catalog, OrganiserScope organisers, AttendanceProperties properties,
-                 Clock clock) {
+    LectureSetup(JdbcClient jdbc, CatalogService catalog, OrganiserScope organisers, RegistrationService registrations,
+                 AuthenticatedUser authenticatedUser, AttendanceProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.organisers = organisers;
+        this.registrations = registrations;
+        this.authenticatedUser = authenticatedUser;
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,8 +69,14 @@ public class LectureSetup {
         return media(lectureId).walkInsAllowed();
     }
 
-    /** The stored file of an uploaded video, for streaming. */
+    /**
+     * The stored file of an uploaded video, for streaming to those who may watch the lecture: a trainee registered
+     * for it (any trainee when walk-ins are allowed), an administrator who manages its course, an instructor (as for
+     * the room display). Anyone else is refused, whether a file exists or not.
+     */
+    @PreAuthorize("isAuthenticated()")
     public Optional<Path> videoFile(long lectureId) {
+        requireMayWatch(lectureId);
         return jdbc.sql("SELECT video_file FROM attendance_lecture WHERE lecture_id = ? AND video_file IS NOT NULL")
                 .param(lectureId).query(String.class).optional()
                 .map(name -> properties.getVideo().getDir().resolve(name))
@@ -155,6 +170,21 @@ public class LectureSetup {
     private void ensureRow(long lectureId) {
         jdbc.sql("INSERT IGNORE INTO attendance_lecture (lecture_id, walk_ins_allowed, updated_at) VALUES (?, FALSE, ?)")
                 .params(lectureId, now()).update();
+    }
+
+    private void requireMayWatch(long lectureId) {
+        switch (authenticatedUser.require().role()) {
+            case ADMIN -> managed(lectureId);
+            case INSTRUCTOR -> catalog.get(lectureId);
+            case TRAINEE -> {
+                boolean registered = registrations.myRegistration(lectureId).map(MyLecture::status)
+                        .filter(status -> status == RegistrationStatus.REGISTERED).isPresent();
+                if (!registered && !walkInsAllowed(lectureId)) {
+                    throw new AccessDeniedException("not registered for the lecture");
+                }
+            }
+            default -> throw new AccessDeniedException("not a viewer of lectures");
+        }
     }
 
     private void managed(long lectureId) {

@@ -5,6 +5,7 @@ import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AccessScope;
+import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.Masking;
 import cn.tzsw.college.shared.RegionCodes;
 import cn.tzsw.college.trainees.CertificateLevel;
@@ -65,6 +66,7 @@ public class ProgressReports {
     public ProgressReport report(String regionCode, ReportPeriod period) {
         Region region = visibleRegion(regionCode);
         LocalDate today = LocalDate.now(clock);
+        requirePlausible(period, today);
         List<Region> breadcrumb = regions.path(region.code()).stream().filter(r -> scope.canSee(r.code())).toList();
         RegionLevel childLevel = region.level().child();
         int length = childLevel == null ? 12 : prefixLength(childLevel);
@@ -117,8 +119,10 @@ public class ProgressReports {
         if (unit.level() != RegionLevel.VILLAGE && unit.level() != RegionLevel.TOWNSHIP) {
             return List.of();
         }
+        LocalDate today = LocalDate.now(clock);
+        requirePlausible(period, today);
         boolean year = period.calendarYear() != 0;
-        return params(jdbc.sql(sql.traineeList(year)), unit.subtreePrefix(), period, LocalDate.now(clock))
+        return params(jdbc.sql(sql.traineeList(year)), unit.subtreePrefix(), period, today)
                 .param("code", unit.code())
                 .param("limit", Math.clamp(limit, 0, 1000))
                 .param("offset", Math.max(0, offset))
@@ -135,6 +139,13 @@ public class ProgressReports {
         Region unit = visibleRegion(unitCode);
         return jdbc.sql("SELECT COUNT(*) FROM trainee WHERE region_code = ?").param(unit.code()).query(Integer.class)
                 .single();
+    }
+
+    private static void requirePlausible(ReportPeriod period, LocalDate today) {
+        if (!period.plausibleOn(today)) {
+            throw new BusinessRuleException("report.period.outOfRange", String.valueOf(ReportPeriod.FIRST_YEAR),
+                    String.valueOf(today.getYear() + 1));
+        }
     }
 
     /** A unit in the caller's subtree; anything else, existing or not, is the same refusal. */

@@ -2,6 +2,7 @@ package cn.tzsw.college.reporting;
 
 import cn.tzsw.college.hours.ContinuingEducationProperties;
 import cn.tzsw.college.trainees.CertificateLevel;
+import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
@@ -163,13 +164,31 @@ class ReportSql {
                 WHERE code LIKE :prefix AND level = 'VILLAGE' GROUP BY unit""";
     }
 
-    /** Rebuilds the per-trainee and yearly rollups from the trainees and the ledger (triggers paused). */
-    List<String> rebuild() {
-        return List.of("DELETE FROM report_unit_year", "DELETE FROM report_trainee_year", "DELETE FROM report_trainee",
-                """
-                INSERT INTO report_trainee (region_code, trainee_id, certificate_level, period_start)
-                SELECT region_code, id, certificate_level, period_start FROM trainee""",
-                """
+    /** Empties the rollups before a rebuild (triggers paused). */
+    List<String> clearRollups() {
+        return List.of("DELETE FROM report_unit_year", "DELETE FROM report_trainee_year", "DELETE FROM report_trainee");
+    }
+
+    /** The next {@code :limit} trainees after id {@code :after}, with what their rollup row holds. */
+    String traineesAfter() {
+        return """
+                SELECT id, region_code, certificate_level, period_start FROM trainee
+                WHERE id > :after ORDER BY id LIMIT :limit""";
+    }
+
+    /**
+     * A multi-row INSERT of {@code rows} trainees' rollup rows (positional: region_code, trainee_id, level, period
+     * start). Not INSERT ... SELECT: MariaDB 11.4 loses the NOT NULL region code after the first row of an
+     * INSERT ... SELECT into a table with BEFORE triggers ("Column 'region_code' cannot be null").
+     */
+    String insertTrainees(int rows) {
+        return "INSERT INTO report_trainee (region_code, trainee_id, certificate_level, period_start) VALUES "
+                + String.join(",", Collections.nCopies(rows, "(?, ?, ?, ?)"));
+    }
+
+    /** Rebuilds the yearly rollups from the ledger (triggers paused). */
+    List<String> rebuildYears() {
+        return List.of("""
                 INSERT INTO report_trainee_year (year, region_code, trainee_id, hours, lectures)
                 SELECT YEAR(h.earned_on), t.region_code, h.trainee_id, SUM(h.hours), SUM(h.lecture_id IS NOT NULL)
                 FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id

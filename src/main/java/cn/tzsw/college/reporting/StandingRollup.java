@@ -2,6 +2,8 @@ package cn.tzsw.college.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,6 +28,8 @@ public class StandingRollup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StandingRollup.class);
 
+    private static final int COPY_BATCH = 1_000;
+
     private final JdbcClient jdbc;
     private final ReportSql sql;
     private final Clock clock;
@@ -47,8 +51,28 @@ public class StandingRollup implements ApplicationRunner {
      */
     @Transactional
     public void rebuild() {
-        withTriggersPaused(() -> sql.rebuild().forEach(statement -> jdbc.sql(statement).update()));
+        withTriggersPaused(() -> {
+            sql.clearRollups().forEach(statement -> jdbc.sql(statement).update());
+            copyTrainees();
+            sql.rebuildYears().forEach(statement -> jdbc.sql(statement).update());
+        });
         recompute(LocalDate.now(clock));
+    }
+
+    /** One rollup row per trainee, a thousand trainees per statement (in id order). */
+    private void copyTrainees() {
+        long after = 0;
+        while (true) {
+            List<Object[]> rows = jdbc.sql(sql.traineesAfter()).param("after", after).param("limit", COPY_BATCH)
+                    .query((rs, n) -> new Object[] {rs.getString("region_code"), rs.getLong("id"),
+                            rs.getString("certificate_level"), rs.getObject("period_start", LocalDate.class)})
+                    .list();
+            if (rows.isEmpty()) {
+                return;
+            }
+            jdbc.sql(sql.insertTrainees(rows.size())).params(rows.stream().flatMap(Arrays::stream).toList()).update();
+            after = (Long) rows.getLast()[1];
+        }
     }
 
     /** Moves the statuses to today if they are not; returns how many trainees' periods it wrote. */

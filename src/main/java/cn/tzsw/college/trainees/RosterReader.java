@@ -96,20 +96,26 @@ final class RosterReader {
                     missing.stream().map(RosterColumn::templateHeader).collect(Collectors.joining("、")));
         }
         List<Line> lines = new ArrayList<>();
+        boolean example = false;
         for (int r = header + 1; r < rows.size(); r++) {
             List<Cell0> row = rows.get(r);
             if (blank(row)) {
                 continue;
             }
+            Map<RosterColumn, String> values = new EnumMap<>(RosterColumn.class);
+            columns.forEach((index, column) -> values.put(column, index < row.size() ? row.get(index).text() : ""));
+            Line line = new Line(row.getFirst().line(), values);
+            if (line.get(RosterColumn.NAME).startsWith(RosterTemplate.EXAMPLE_MARK)) {
+                example = true;
+                continue;
+            }
             if (lines.size() == maxRows) {
                 throw new BusinessRuleException("roster.file.tooManyRows", maxRows);
             }
-            Map<RosterColumn, String> values = new EnumMap<>(RosterColumn.class);
-            columns.forEach((index, column) -> values.put(column, index < row.size() ? row.get(index).text() : ""));
-            lines.add(new Line(row.getFirst().line(), values));
+            lines.add(line);
         }
         if (lines.isEmpty()) {
-            throw new BusinessRuleException("roster.file.noRows");
+            throw new BusinessRuleException(example ? "roster.file.onlyExample" : "roster.file.noRows");
         }
         return lines;
     }

@@ -230,6 +230,22 @@ class ReportFiguresTest extends IntegrationTest {
         assertThat(row(village.parentCode(), village.code(), thisYear())).isEqualTo(fromUnits);
     }
 
+    @Test
+    void a_rebuild_from_the_trainees_and_the_ledger_gives_the_figures_the_triggers_kept() {
+        Region township = township(SANMEN, 1);
+        List<String> phones = fixtures.trainees(3, regions.children(township.code()).getFirst().code(), false);
+        certify(phones.get(0), "ASSISTANT", today().minusMonths(6));
+        book(idOf(phones.get(0)), fixtures.openLecture(10, Map.of()), today());
+        ProgressReport kept = fixtures.as("admin", () -> reports.report(SANMEN, thisYear()));
+
+        // The bulk-load path (ScaleData, a restore): every rollup row written again from the trainees and the ledger.
+        standing.rebuild();
+
+        assertThat(fixtures.as("admin", () -> reports.report(SANMEN, thisYear()))).isEqualTo(kept);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_trainee", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM trainee", Long.class));
+    }
+
     private void assertAgreesWithProgress(Region village, List<String> phones) {
         Map<Long, ComplianceStatus> expected = fixtures.as("admin", () -> phones.stream().map(this::idOf)
                 .collect(Collectors.toMap(Function.identity(), id -> ledger.progressOf(id).status(today()))));

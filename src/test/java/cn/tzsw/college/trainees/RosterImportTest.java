@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.shared.BusinessRuleException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -207,8 +211,16 @@ class RosterImportTest extends IntegrationTest {
 
     @Test
     @WithUserDetails("admin")
-    void the_templates_example_row_is_a_valid_roster() {
-        ImportReport report = rosterImport.check(RosterTemplate.xlsx(), ImportMode.CREATE_ONLY);
+    void the_templates_example_row_is_a_valid_roster_line_once_its_example_mark_is_removed() throws Exception {
+        byte[] unmarked;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RosterTemplate.xlsx()));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Cell name = workbook.getSheetAt(0).getRow(1).getCell(0);
+            name.setCellValue(name.getStringCellValue().replace(RosterTemplate.EXAMPLE_MARK, ""));
+            workbook.write(out);
+            unmarked = out.toByteArray();
+        }
+        ImportReport report = rosterImport.check(unmarked, ImportMode.CREATE_ONLY);
         assertThat(report.problems()).isEmpty();
         assertThat(report.rows()).isOne();
     }

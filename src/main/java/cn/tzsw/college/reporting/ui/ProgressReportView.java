@@ -348,22 +348,25 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
         UI.getCurrent().navigate(ProgressReportView.class, QueryParameters.simple(query));
     }
 
-    /** The year (default: this year) or the range the address names; nonsense falls back to this year. */
+    /**
+     * The year (default: this year) or the range the address names; nonsense, and years outside those a report can
+     * be about ({@link ReportPeriod#plausibleOn}), fall back to this year.
+     */
     private ReportPeriod periodFrom(Map<String, List<String>> query) {
+        LocalDate today = LocalDate.now(clock);
+        ReportPeriod thisYear = ReportPeriod.year(today.getYear());
         try {
             String year = first(query, "year");
-            if (year != null) {
-                return ReportPeriod.year(Integer.parseInt(year));
-            }
             String start = first(query, "from");
             String end = first(query, "to");
-            if (start != null && end != null) {
-                return new ReportPeriod(LocalDate.parse(start), LocalDate.parse(end));
-            }
+            ReportPeriod asked = year != null ? ReportPeriod.year(Integer.parseInt(year))
+                    : start != null && end != null ? new ReportPeriod(LocalDate.parse(start), LocalDate.parse(end))
+                    : thisYear;
+            return asked.plausibleOn(today) ? asked : thisYear;
         } catch (DateTimeException | IllegalArgumentException e) {
             // not a year, not dates, or an inverted or overlong range: the default period
+            return thisYear;
         }
-        return ReportPeriod.year(LocalDate.now(clock).getYear());
     }
 
     private static String first(Map<String, List<String>> query, String name) {
