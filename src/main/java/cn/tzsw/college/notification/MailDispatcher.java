@@ -71,6 +71,7 @@ class MailDispatcher {
         do { // even without SMTP (the demo): the outbox page then lists them as waiting
             written = notifications.writeNoticeMails(NOTICE_BATCH);
         } while (written == NOTICE_BATCH);
+        server.looked(LocalDateTime.now(clock), batch.oldestWaiting());
         JavaMailSenderImpl mailSender = sender.getIfAvailable();
         if (!server.configured() || mailSender == null) {
             return;
