@@ -100,7 +100,7 @@ class MailDispatcher {
         try {
             close(connect(mailSender));
         } catch (MessagingException e) {
-            server.down(LocalDateTime.now(clock), e.getMessage());
+            server.down(LocalDateTime.now(clock), describe(e));
             return false;
         }
         LocalDateTime now = LocalDateTime.now(clock);
@@ -133,9 +133,9 @@ class MailDispatcher {
             }
         } catch (MessagingException e) { // no connection, a timeout, or the server hung up
             waiting.forEach(mail -> retryLater(mail, e, now));
-            if (server.down(now, e.getMessage())) {
+            if (server.down(now, describe(e))) {
                 log.warn("The mail server {} does not answer ({}); mails wait and go out, oldest first, when it does",
-                        server.address(), e.getMessage());
+                        server.address(), describe(e));
             }
         } finally {
             close(transport);
@@ -166,12 +166,18 @@ class MailDispatcher {
     }
 
     private void failed(MailMessage mail, Exception e, LocalDateTime now) {
-        log.warn("Mail to {} failed, will retry: {}", mail.getRecipient(), e.getMessage());
+        log.warn("Mail to {} failed, will retry: {}", mail.getRecipient(), describe(e));
         retryLater(mail, e, now);
     }
 
     private void retryLater(MailMessage mail, Exception e, LocalDateTime now) {
-        mail.failed(e.getMessage(), now, properties.firstRetry(), properties.maxRetryDelay());
+        mail.failed(describe(e), now, properties.firstRetry(), properties.maxRetryDelay());
+    }
+
+    /** The failure with its cause, e.g. "Exception reading response: Read timed out", for the outbox page. */
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
     }
 
     private static Transport connect(JavaMailSenderImpl mailSender) throws MessagingException {
