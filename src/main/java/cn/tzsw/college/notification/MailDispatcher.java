@@ -3,33 +3,36 @@ package cn.tzsw.college.notification;
 import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
 import cn.tzsw.college.notification.domain.OutboxBatch;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Limit;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.core.io.ByteArrayResource;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import org.springframework.data.domain.Limit;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due mails from the outbox. An SMTP outage only delays them: each failure is recorded and retried
- * later, and nothing leaves the outbox unsent. Without an SMTP host (the demo) mails simply wait.
+ * later, and nothing leaves the outbox unsent before app.mail.give-up-after. While the server is down, each round
+ * only asks whether it answers again; when it does, every waiting mail is due and they go out oldest first.
+ * Without an SMTP host (the demo) mails simply wait. The SMTP timeouts (spring.mail.properties.mail.smtp.*) bound
+ * how long a server that does not answer can hold this job; it runs on its own thread of the scheduler's pool.
  */
 @Component
 class MailDispatcher {
@@ -41,16 +44,16 @@ class MailDispatcher {
     private final MailMessageRepository outbox;
     private final NotificationService notifications;
     private final OutboxBatch batch;
-    private final ObjectProvider<JavaMailSender> sender;
+    private final ObjectProvider<JavaMailSenderImpl> sender;
     private final MailProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final boolean smtpConfigured;
+    private final MailServerState server;
     private final Attachments attachments;
 
     MailDispatcher(MailMessageRepository outbox, OutboxBatch batch, NotificationService notifications,
-                   ObjectProvider<JavaMailSender> sender, MailProperties properties, TransactionTemplate transactions,
-                   Clock clock, @Value("${spring.mail.host:}") String smtpHost, Attachments attachments) {
+                   ObjectProvider<JavaMailSenderImpl> sender, MailProperties properties,
+                   TransactionTemplate transactions, Clock clock, MailServerState server, Attachments attachments) {
         this.outbox = outbox;
         this.notifications = notifications;
         this.batch = batch;
@@ -59,7 +62,7 @@ class MailDispatcher {
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
-        this.smtpConfigured = !smtpHost.isBlank();
+        this.server = server;
     }
 
     @Scheduled(fixedDelayString = "${app.mail.poll-interval:5s}", initialDelayString = "${app.mail.poll-interval:5s}")
@@ -68,8 +71,13 @@ class MailDispatcher {
         do { // even without SMTP (the demo): the outbox page then lists them as waiting
             written = notifications.writeNoticeMails(NOTICE_BATCH);
         } while (written == NOTICE_BATCH);
-        JavaMailSender mailSender = sender.getIfAvailable();
-        if (!smtpConfigured || mailSender == null) {
+        server.looked(LocalDateTime.now(clock), batch.oldestWaiting());
+        JavaMailSenderImpl mailSender = sender.getIfAvailable();
+        if (!server.configured() || mailSender == null) {
+            return;
+        }
+        giveUp();
+        if (server.downSince() != null && !answersAgain(mailSender)) {
             return;
         }
         Integer sent;
@@ -78,51 +86,122 @@ class MailDispatcher {
         } while (sent != null && sent == BATCH);
     }
 
+    private void giveUp() {
+        Duration limit = properties.giveUpAfter();
+        int expired = batch.giveUp(LocalDateTime.now(clock).minus(limit), "not sent within " + limit);
+        if (expired > 0) {
+            log.warn("{} mails could not be sent within {} and are marked failed; administrators can send them again",
+                    expired, limit);
+        }
+    }
+
+    /** Whether the server that was down answers now; if so, the mails waiting for their next try are due. */
+    private boolean answersAgain(JavaMailSenderImpl mailSender) {
+        try {
+            close(connect(mailSender));
+        } catch (MessagingException e) {
+            server.down(LocalDateTime.now(clock), describe(e));
+            return false;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        int waiting = batch.releaseWaiting(now);
+        log.info("The mail server {} answers again after {}; {} waiting mails go out now, oldest first",
+                server.address(), Duration.between(server.downSince(), now), waiting);
+        server.up();
+        return true;
+    }
+
     /**
-     * Sends the due mails over one SMTP connection (a connection per mail cost the burst of a popular lecture
-     * a handshake per trainee). The server's answer is per mail: those it refused are retried, the rest are sent.
+     * Sends the due mails, oldest first, over one SMTP connection (a connection per mail cost the burst of a
+     * popular lecture a handshake per trainee). A mail the server refuses is retried later; a connection that
+     * fails or breaks leaves the rest of the batch for when the server answers again.
      */
-    private int sendBatch(JavaMailSender mailSender) {
+    private int sendBatch(JavaMailSenderImpl mailSender) {
         LocalDateTime now = LocalDateTime.now(clock);
         List<MailMessage> due = outbox.lockDue(now, Limit.of(BATCH));
-        Map<MimeMessage, MailMessage> ready = new LinkedHashMap<>();
-        for (MailMessage mail : due) {
-            try {
-                ready.put(toMime(mailSender, mail), mail);
-            } catch (MessagingException | RuntimeException e) { // a failing attachment is retried like an outage
-                failed(mail, e, now);
-            }
+        if (due.isEmpty()) {
+            return 0;
         }
-        Map<Object, Exception> refused = Map.of();
+        Map<Long, LocalDateTime> accepted = new LinkedHashMap<>();
+        Deque<MailMessage> waiting = new ArrayDeque<>(due);
+        Transport transport = null;
         try {
-            if (!ready.isEmpty()) {
-                mailSender.send(ready.keySet().toArray(MimeMessage[]::new));
+            transport = connect(mailSender);
+            while (!waiting.isEmpty()) {
+                send(transport, mailSender.getSession(), waiting.peek(), accepted, now);
+                waiting.pop();
             }
-        } catch (MailSendException e) {
-            refused = e.getFailedMessages();
-        } catch (MailException e) { // no connection or no login: nothing of the batch left
-            refused = ready.keySet().stream().collect(Collectors.toMap(Function.identity(), message -> e));
-        }
-        List<Long> sent = new ArrayList<>();
-        for (Map.Entry<MimeMessage, MailMessage> entry : ready.entrySet()) {
-            Exception failure = refused.get(entry.getKey());
-            if (failure == null) {
-                sent.add(entry.getValue().getId());
-            } else {
-                failed(entry.getValue(), failure, now);
+        } catch (MessagingException e) { // no connection, a timeout, or the server hung up
+            waiting.forEach(mail -> retryLater(mail, e, now));
+            if (server.down(now, describe(e))) {
+                log.warn("The mail server {} does not answer ({}); mails wait and go out, oldest first, when it does",
+                        server.address(), describe(e));
             }
+        } finally {
+            close(transport);
         }
-        batch.markSent(sent, now);
+        batch.markSent(accepted);
         return due.size();
     }
 
-    private void failed(MailMessage mail, Exception e, LocalDateTime now) {
-        log.warn("Mail to {} failed, will retry: {}", mail.getRecipient(), e.getMessage());
-        mail.failed(e.getMessage(), now, properties.firstRetry(), properties.maxAttempts());
+    /** Sends one mail and notes when the server accepted it; a mail refused or not buildable is retried later. */
+    private void send(Transport transport, Session session, MailMessage mail, Map<Long, LocalDateTime> accepted,
+                      LocalDateTime now) throws MessagingException {
+        MimeMessage message;
+        try {
+            message = toMime(session, mail);
+        } catch (MessagingException | RuntimeException e) { // e.g. a failing attachment: retried like an outage
+            failed(mail, e, now);
+            return;
+        }
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+            accepted.put(mail.getId(), LocalDateTime.now(clock));
+        } catch (SendFailedException e) {
+            if (!transport.isConnected()) {
+                throw e; // refused with the connection closed (e.g. 421): the server is going away
+            }
+            failed(mail, e, now);
+        }
     }
 
-    private MimeMessage toMime(JavaMailSender mailSender, MailMessage mail) throws MessagingException {
-        MimeMessage message = mailSender.createMimeMessage();
+    private void failed(MailMessage mail, Exception e, LocalDateTime now) {
+        log.warn("Mail to {} failed, will retry: {}", mail.getRecipient(), describe(e));
+        retryLater(mail, e, now);
+    }
+
+    private void retryLater(MailMessage mail, Exception e, LocalDateTime now) {
+        mail.failed(describe(e), now, properties.firstRetry(), properties.maxRetryDelay());
+    }
+
+    /** The failure with its cause, e.g. "Exception reading response: Read timed out", for the outbox page. */
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
+    }
+
+    private static Transport connect(JavaMailSenderImpl mailSender) throws MessagingException {
+        Transport transport = mailSender.getSession().getTransport(
+                mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
+        String username = mailSender.getUsername() == null || mailSender.getUsername().isEmpty()
+                ? null : mailSender.getUsername();
+        transport.connect(mailSender.getHost(), mailSender.getPort(), username,
+                username == null ? null : mailSender.getPassword());
+        return transport;
+    }
+
+    private static void close(Transport transport) {
+        try {
+            if (transport != null) {
+                transport.close();
+            }
+        } catch (MessagingException e) {
+            log.debug("Closing the SMTP connection failed", e);
+        }
+    }
+
+    private MimeMessage toMime(Session session, MailMessage mail) throws MessagingException {
+        MimeMessage message = new OutboxMessage(session, mail.getMessageId());
         boolean attached = mail.getAttachmentRef() != null;
         MimeMessageHelper helper = new MimeMessageHelper(message, attached, "UTF-8");
         helper.setFrom(properties.from());
@@ -135,6 +214,23 @@ class MailDispatcher {
                 helper.addAttachment(file.name(), new ByteArrayResource(file.bytes()), file.contentType());
             }
         }
+        message.saveChanges();
         return message;
+    }
+
+    /** Carries the outbox's Message-ID: saving a message would otherwise give every try a new one. */
+    private static final class OutboxMessage extends MimeMessage {
+
+        private final String messageId;
+
+        OutboxMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

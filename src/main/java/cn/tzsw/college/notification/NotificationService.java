@@ -53,11 +53,16 @@ public class NotificationService {
     private final TraineeService trainees;
     private final CatalogService catalog;
     private final RegistrationService registrations;
+    private final MailProperties properties;
+    private final MailServerState server;
     private final Clock clock;
 
     NotificationService(MailMessageRepository outbox, MailNotices notices, OutboxBatch written,
                         MailComposer composer, TraineeService trainees, CatalogService catalog,
-                        RegistrationService registrations, Clock clock) {
+                        RegistrationService registrations, MailProperties properties, MailServerState server,
+                        Clock clock) {
+        this.properties = properties;
+        this.server = server;
         this.outbox = outbox;
         this.notices = notices;
         this.written = written;
@@ -138,7 +143,8 @@ public class NotificationService {
             return; // no address: the window list shows who has none, for a phone call instead
         }
         String[] mail = composer.composeReminder(contact, event);
-        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], LocalDateTime.now(clock)));
+        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], properties.newMessageId(),
+                LocalDateTime.now(clock)));
     }
 
     /** A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). */
@@ -149,8 +155,8 @@ public class NotificationService {
             return; // the certificate is on the trainee's own page anyway
         }
         String[] mail = composer.composeCertificate(contact, event.serial(), event.title(), event.kind().messageKey());
-        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], LocalDateTime.now(clock),
-                event.serial() + ".pdf", "certificate:" + event.certificateId()));
+        outbox.save(new MailMessage(contact.email(), mail[0], mail[1], properties.newMessageId(),
+                LocalDateTime.now(clock), event.serial() + ".pdf", "certificate:" + event.certificateId()));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -161,16 +167,25 @@ public class NotificationService {
                 Sort.by(Sort.Direction.DESC, "id"))).map(MailMessage::toOutboxMail);
     }
 
+    /** The mail server's state, the counts and the longest wait, for the outbox page. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
-    public long count(MailStatus status) {
-        return outbox.countByStatus(status);
+    public OutboxState outboxState() {
+        return new OutboxState(server.address(), server.downSince(), server.error(),
+                outbox.countByStatus(MailStatus.PENDING), outbox.countByStatus(MailStatus.FAILED),
+                written.oldestWaiting());
     }
 
-    /** Puts a failed mail back in line, to be tried again at once. */
+    /** Puts a mail not yet sent back in line, to be tried again at once (and given the full time again). */
     @PreAuthorize("hasRole('ADMIN')")
     public void retry(long mailId) {
-        outbox.findById(mailId).ifPresent(mail -> mail.retryNow(LocalDateTime.now(clock)));
+        written.requeue(mailId, LocalDateTime.now(clock));
+    }
+
+    /** Puts every failed mail back in line, to be tried again at once; returns how many. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int retryAllFailed() {
+        return written.requeueFailed(LocalDateTime.now(clock));
     }
 
     /** The mail, or null when there is nobody to write to (the notice is on the trainee's own pages anyway). */
@@ -179,6 +194,6 @@ public class NotificationService {
             return null;
         }
         String[] mail = composer.compose(kind, contact, lecture);
-        return new OutboxBatch.NewMail(contact.email(), mail[0], mail[1]);
+        return new OutboxBatch.NewMail(contact.email(), mail[0], mail[1], properties.newMessageId());
     }
 }

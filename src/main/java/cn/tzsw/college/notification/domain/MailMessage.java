@@ -45,6 +45,14 @@ public class MailMessage {
     @Column(name = "sent_at")
     private LocalDateTime sentAt;
 
+    /** When it was put in line (written, or sent again by an administrator): the give-up time counts from here. */
+    @Column(name = "queued_at")
+    private LocalDateTime queuedAt;
+
+    /** The Message-ID header of every try, so that a receiver drops a copy sent twice. */
+    @Column(name = "message_id")
+    private String messageId;
+
     /** File name of the attachment, if any; its bytes are made when the mail is sent (see attachmentRef). */
     @Column(name = "attachment_name")
     private String attachmentName;
@@ -56,37 +64,34 @@ public class MailMessage {
     protected MailMessage() {
     }
 
-    public MailMessage(String recipient, String subject, String body, LocalDateTime now) {
+    public MailMessage(String recipient, String subject, String body, String messageId, LocalDateTime now) {
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
+        this.messageId = messageId;
         this.status = MailStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+        this.queuedAt = now;
     }
 
-    public MailMessage(String recipient, String subject, String body, LocalDateTime now, String attachmentName,
-                       String attachmentRef) {
-        this(recipient, subject, body, now);
+    public MailMessage(String recipient, String subject, String body, String messageId, LocalDateTime now,
+                       String attachmentName, String attachmentRef) {
+        this(recipient, subject, body, messageId, now);
         this.attachmentName = attachmentName;
         this.attachmentRef = attachmentRef;
     }
 
-    /** Waits {@code firstRetry}, then twice as long after each further failure; gives up after maxAttempts. */
-    public void failed(String error, LocalDateTime now, Duration firstRetry, int maxAttempts) {
+    /**
+     * Waits {@code firstRetry}, then twice as long after each further failure, but never longer than
+     * {@code maxDelay}: a mail server back after a long outage is found within that time. The mail stays in line;
+     * only its time in line gives up on it ({@link OutboxBatch#giveUp}).
+     */
+    public void failed(String error, LocalDateTime now, Duration firstRetry, Duration maxDelay) {
         attempts++;
         lastError = error == null ? "" : error.substring(0, Math.min(error.length(), 500));
-        if (attempts >= maxAttempts) {
-            status = MailStatus.FAILED;
-        } else {
-            nextAttemptAt = now.plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 10)));
-        }
-    }
-
-    public void retryNow(LocalDateTime now) {
-        status = MailStatus.PENDING;
-        attempts = 0;
-        nextAttemptAt = now;
+        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
+        nextAttemptAt = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
     }
 
     public Long getId() {
@@ -111,6 +116,10 @@ public class MailMessage {
 
     public String getAttachmentRef() {
         return attachmentRef;
+    }
+
+    public String getMessageId() {
+        return messageId;
     }
 
     public OutboxMail toOutboxMail() {

@@ -1,0 +1,59 @@
+package cn.tzsw.college.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.registration.RegistrationService;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 14, item 4: the outbox page names the configured mail server (never "no SMTP server") and each waiting
+ * mail's next attempt, and sends every failed mail again with one click.
+ */
+class MailOutboxBrowserTest extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void an_administrator_sees_the_mail_server_and_sends_all_failed_mails_again() throws Exception {
+        List<String> phones = fixtures.trainees(1, "331002001003", true);
+        long lectureId = fixtures.openLecture(5, Map.of());
+        String recipient = phones.getFirst() + "@example.cn";
+        fixtures.as(phones.getFirst(), () -> registrations.register(lectureId));
+        MAIL.await(recipient, m -> true, Duration.ofSeconds(20));
+        // As if the mail had been given up during an outage.
+        jdbc.update("UPDATE mail_outbox SET status = 'FAILED', last_error = 'not sent within PT72H'"
+                + " WHERE recipient = ?", recipient);
+
+        signIn("admin", "Demo@2026");
+        open("/admin/mails");
+        String server = text("#mail-server");
+        assertThat(server).contains("127.0.0.1:" + MAIL.port()).doesNotContain("未配置");
+        assertThat(pageText()).contains("下次尝试");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("mail-retry-all"))).click();
+        wait.until(d -> pageText().contains("重新加入发送队列"));
+        wait.until(d -> MAIL.received().stream().filter(m -> recipientOf(m).equals(recipient)).count() == 2);
+    }
+
+    private static String recipientOf(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
