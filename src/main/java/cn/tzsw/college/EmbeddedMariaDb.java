@@ -95,7 +95,7 @@ final class EmbeddedMariaDb {
         if (!DATABASE_NAME.matcher(databaseName).matches()) {
             throw new IllegalArgumentException("Database names are letters, digits and _: " + databaseName);
         }
-        File folder = dataDir.getAbsoluteFile();
+        File folder = absolute(dataDir);
         Server server = SERVERS.get(folder.getPath());
         try {
             if (server == null) {
@@ -118,7 +118,7 @@ final class EmbeddedMariaDb {
      * with the folder, or, with none running, the folder's server started for this JVM.
      */
     static synchronized Endpoint attach(File dataDir, String databaseName, String configuredPassword) {
-        File folder = dataDir.getAbsoluteFile();
+        File folder = absolute(dataDir);
         if (!Files.isDirectory(folder.toPath().resolve("mysql"))) {
             throw new IllegalStateException("No database in " + folder + ": name the app's data folder"
                     + " (APP_DB_DATA_DIR, relative to the folder the app runs in)");
@@ -138,7 +138,7 @@ final class EmbeddedMariaDb {
 
     /** Stops the folder's server, so that it can be started again (with another password, say). */
     static synchronized void stop(File dataDir) {
-        Server server = SERVERS.remove(dataDir.getAbsoluteFile().getPath());
+        Server server = SERVERS.remove(absolute(dataDir).getPath());
         if (server != null) {
             try {
                 server.db().stop();
@@ -148,6 +148,11 @@ final class EmbeddedMariaDb {
                 server.lock().close();
             }
         }
+    }
+
+    /** One name per folder, however it was given ("./data/mariadb", "data/mariadb/"). */
+    private static File absolute(File dataDir) {
+        return dataDir.toPath().toAbsolutePath().normalize().toFile();
     }
 
     private static String url(int port, String databaseName) {

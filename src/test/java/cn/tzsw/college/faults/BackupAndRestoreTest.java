@@ -67,7 +67,7 @@ class BackupAndRestoreTest {
         Map<String, Object> before = contents(sql);
         Path backup = temp.resolve("college.sql");
 
-        assertThat(run("backup", backup)).contains("Backed up database college");
+        assertThat(succeeds("backup", backup)).contains("Backed up database college");
 
         sql.update("DELETE FROM kept_note WHERE id > 100");
         sql.update("UPDATE kept_note SET text = 'changed' WHERE id = 1");
@@ -77,8 +77,25 @@ class BackupAndRestoreTest {
         sql.execute("CREATE TABLE made_after_the_backup (id INT)");
         assertThat(contents(sql)).isNotEqualTo(before);
 
-        assertThat(run("restore", backup)).contains("Restored database college");
+        assertThat(succeeds("restore", backup)).contains("Restored database college");
 
+        assertThat(contents(sql)).isEqualTo(before);
+    }
+
+    @Test
+    void a_backup_cut_short_is_refused_and_the_database_is_left_as_it_is() throws Exception {
+        JdbcTemplate sql = new JdbcTemplate(app);
+        Path backup = temp.resolve("college.sql");
+        succeeds("backup", backup);
+        String whole = Files.readString(backup);
+        Files.writeString(backup, whole.substring(0, whole.length() / 2)); // a full disk, a killed backup
+        sql.update("DELETE FROM kept_note WHERE id > 100");
+        Map<String, Object> before = contents(sql);
+
+        Process restore = run("restore", backup);
+
+        assertThat(restore.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(temp.resolve("restore.out"))).contains("is not a complete backup");
         assertThat(contents(sql)).isEqualTo(before);
     }
 
@@ -102,17 +119,22 @@ class BackupAndRestoreTest {
         return contents;
     }
 
-    /** The operator's command, in a JVM of its own, on the running app's data folder; returns what it printed. */
-    private String run(String command, Path file) throws Exception {
-        Path output = temp.resolve(command + ".out");
+    /** Runs the command and returns what it printed, once it ended well. */
+    private String succeeds(String command, Path file) throws Exception {
+        Process process = run(command, file);
+        String printed = Files.readString(temp.resolve(command + ".out"));
+        assertThat(process.exitValue()).as(printed).isZero();
+        return printed;
+    }
+
+    /** The operator's command in a JVM of its own, on the running app's folder; output in {@code <command>.out}. */
+    private Process run(String command, Path file) throws Exception {
         ProcessBuilder tool = ChildJvm.of(DatabaseBackup.class, command, file.toString())
-                .redirectOutput(output.toFile());
+                .redirectOutput(temp.resolve(command + ".out").toFile());
         tool.environment().remove("APP_DB_URL"); // the embedded server, even where the suite runs on an external one
         tool.environment().put("APP_DB_DATA_DIR", folder.toString());
         Process process = tool.start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
-        String printed = Files.readString(output);
-        assertThat(process.exitValue()).as(printed).isZero();
-        return printed;
+        return process;
     }
 }
