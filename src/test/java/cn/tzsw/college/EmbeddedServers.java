@@ -31,4 +31,14 @@ public final class EmbeddedServers {
     public static void stop(Path dataDir) {
         EmbeddedMariaDb.stop(dataDir.toFile());
     }
+
+    /** Whether the folder's server process runs now. */
+    public static boolean serving(Path dataDir) {
+        return EmbeddedMariaDb.serving(dataDir.toFile());
+    }
+
+    /** Whether the folder's server ended and could not be restarted. */
+    public static boolean givenUp(Path dataDir) {
+        return EmbeddedMariaDb.givenUp(dataDir.toFile());
+    }
 }

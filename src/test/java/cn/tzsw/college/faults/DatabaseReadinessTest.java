@@ -1,0 +1,77 @@
+package cn.tzsw.college.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tzsw.college.DatabaseProperties;
+import cn.tzsw.college.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 14, item 1, as a process manager sees it: when the app's embedded MariaDB is killed, readiness says DOWN
+ * within two seconds (it used to stay UP), and UP again once the app has restarted the server; the site then
+ * answers from its database as before.
+ */
+class DatabaseReadinessTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DatabaseProperties database;
+
+    @Test
+    void readiness_turns_down_within_two_seconds_of_the_database_being_killed_and_up_again_after_its_restart()
+            throws Exception {
+        Assumptions.assumeFalse(database.external(), "an external server is not the app's to restart");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+        mariadbd(Path.of(database.dataDir()).toAbsolutePath().normalize()).destroyForcibly();
+
+        assertThat(within(Duration.ofSeconds(2), () -> get("/actuator/health/readiness").statusCode() == 503))
+                .as("readiness DOWN").isTrue();
+        assertThat(within(Duration.ofSeconds(90), () -> get("/actuator/health/readiness").statusCode() == 200))
+                .as("readiness UP again").isTrue();
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\""); // the pool's own check reaches the database again
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ProcessHandle mariadbd(Path folder) {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().arguments().stream().flatMap(Arrays::stream)
+                        .anyMatch(argument -> argument.equals("--datadir=" + folder)))
+                .findFirst().orElseThrow();
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls the check until it holds or the time is up. */
+    private static boolean within(Duration limit, Check check) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.holds()) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,104 @@
+package cn.tzsw.college.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tzsw.college.EmbeddedServers;
+import cn.tzsw.college.EmbeddedServers.Server;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14, item 1: an embedded MariaDB that dies (kill -9, the OOM killer) was never started again, and the
+ * site stayed down for good. Now the app restarts it on the same port, so the pool's url stays right, with every
+ * committed row; a server that cannot be restarted is given up after a few tries and reported down.
+ */
+class EmbeddedDatabaseRestartTest {
+
+    private static final Duration RESTART = Duration.ofSeconds(90);
+
+    @TempDir
+    Path temp;
+
+    private Path folder;
+    private Server server;
+
+    @BeforeEach
+    void aRunningServerWithRows() throws SQLException {
+        folder = temp.resolve("mariadb");
+        server = EmbeddedServers.start(folder, "college", null);
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE kept_row (id INT PRIMARY KEY)");
+            sql.execute("INSERT INTO kept_row SELECT seq FROM seq_1_to_500");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        EmbeddedServers.stop(folder);
+    }
+
+    @Test
+    void a_killed_server_is_started_again_on_its_port_with_every_row() throws Exception {
+        ProcessHandle killed = mariadbd();
+        killed.destroyForcibly();
+
+        assertThat(within(RESTART, () -> EmbeddedServers.serving(folder) && mariadbd().pid() != killed.pid()))
+                .as("a new server runs").isTrue();
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM kept_row")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void a_server_that_cannot_be_started_again_is_given_up_after_a_few_tries_and_reported_down() throws Exception {
+        Path away = temp.resolve("moved-away");
+        Files.move(folder, away); // the running server keeps its open files; a new one finds no database
+        mariadbd().destroyForcibly();
+
+        assertThat(within(RESTART, () -> EmbeddedServers.givenUp(folder))).as("given up").isTrue();
+        assertThat(EmbeddedServers.serving(folder)).isFalse();
+        assertThat(folder.resolve("mysql")).as("a database installed in its place").doesNotExist();
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.url(), server.user(), server.password());
+    }
+
+    private ProcessHandle mariadbd() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().arguments().stream().flatMap(Arrays::stream)
+                        .anyMatch(argument -> argument.equals("--datadir=" + folder)))
+                .findFirst().orElseThrow();
+    }
+
+    /** Polls the condition until it holds or the time is up. */
+    private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException stillStarting) {
+                // no server process yet
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return false;
+    }
+}
