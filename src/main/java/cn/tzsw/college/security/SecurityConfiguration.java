@@ -2,6 +2,8 @@ package cn.tzsw.college.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +17,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerMapping;
 
 @Configuration
 @EnableWebSecurity
@@ -50,12 +53,20 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
+                                            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers)
+            throws Exception {
+        UnknownPaths unknownPaths = new UnknownPaths(vaadinRequests, controllers);
+        // Vaadin refuses every path that is no route (a 403 for users, the login page for visitors). A page that
+        // does not exist is "not found" instead: users get the app's 404 page, visitors the static one.
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PATHS).permitAll()
-                .requestMatchers(SIGNED_IN_PATHS).authenticated());
+                .requestMatchers(SIGNED_IN_PATHS).authenticated()
+                .requestMatchers(unknownPaths).authenticated());
         // API callers get 401, not the login page.
         http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                (request, response, refused) -> response.sendError(HttpServletResponse.SC_NOT_FOUND), unknownPaths));
         // Vaadin's own CSRF setup also exempts POST /login (login CSRF: a forged form signs the victim in as the
         // attacker). Here only Vaadin's internal requests are exempt, which carry Vaadin's own token; the login
         // form sends Spring's token from the page's _csrf meta tags.

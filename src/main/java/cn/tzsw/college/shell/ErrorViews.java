@@ -2,6 +2,7 @@ package cn.tzsw.college.shell;
 
 import cn.tzsw.college.ui.UserMessages;
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.DatabaseFailures;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -31,6 +32,11 @@ final class ErrorViews {
             title.setId("error-title");
             add(title, new Paragraph(message), new Anchor("", getTranslation("error.home")));
         }
+
+        int showAccessDenied() {
+            show("error.accessDenied.title", getTranslation("error.accessDenied"));
+            return HttpServletResponse.SC_FORBIDDEN;
+        }
     }
 
     @AnonymousAllowed
@@ -42,12 +48,27 @@ final class ErrorViews {
         }
     }
 
+    /** A service's method security refused the signed-in user. */
     @AnonymousAllowed
     static class AccessDeniedPage extends FriendlyErrorPage implements HasErrorParameter<AccessDeniedException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-            show("error.accessDenied.title", getTranslation("error.accessDenied"));
-            return HttpServletResponse.SC_FORBIDDEN;
+            return showAccessDenied();
+        }
+    }
+
+    /**
+     * The route's own roles refuse the signed-in user (Vaadin's access check). Vaadin's default page would answer
+     * 404 as if the route did not exist; the page says the same as the static 4xx page ("does not exist or may
+     * not be opened"), with the status that says what happened.
+     */
+    @AnonymousAllowed
+    static class RouteAccessDeniedPage extends FriendlyErrorPage
+            implements HasErrorParameter<com.vaadin.flow.router.AccessDeniedException> {
+        @Override
+        public int setErrorParameter(BeforeEnterEvent event,
+                                     ErrorParameter<com.vaadin.flow.router.AccessDeniedException> parameter) {
+            return showAccessDenied();
         }
     }
 
@@ -58,6 +79,12 @@ final class ErrorViews {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
             Exception error = parameter.getException();
+            if (DatabaseFailures.unreachable(error)) {
+                log.warn("Database unavailable while opening {}: {}", event.getLocation().getPath(),
+                        DatabaseFailures.summary(error));
+                show("error.unavailable.title", UserMessages.describe(this, error));
+                return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            }
             if (!(UserMessages.rootCause(error) instanceof BusinessRuleException)) {
                 log.error("Error while opening {}", event.getLocation().getPath(), error);
             }

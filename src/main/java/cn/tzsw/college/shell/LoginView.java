@@ -19,6 +19,8 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
@@ -69,21 +71,30 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         if (failed) {
-            lockOfLastSignIn().ifPresent(lock -> {
-                LoginI18n i18n = i18n();
-                i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
-                i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", lock.untilText()));
-                login.setI18n(i18n);
+            lastSignInFailure().ifPresent(failure -> {
+                if (failure instanceof SignInLockedException lock) {
+                    explain("login.locked.title", getTranslation("login.locked.message", lock.untilText()));
+                } else if (failure instanceof AuthenticationServiceException) {
+                    // The password could not be checked (the database failed): not the person's mistake.
+                    explain("login.unavailable.title", getTranslation("login.unavailable.message"));
+                }
             });
         }
         login.setError(failed);
     }
 
-    /** Spring Security keeps the last sign-in failure in the session; a lock says until when. */
-    private static Optional<SignInLockedException> lockOfLastSignIn() {
+    private void explain(String titleKey, String message) {
+        LoginI18n i18n = i18n();
+        i18n.getErrorMessage().setTitle(getTranslation(titleKey));
+        i18n.getErrorMessage().setMessage(message);
+        login.setI18n(i18n);
+    }
+
+    /** Spring Security keeps the last sign-in failure in the session: a lock says until when. */
+    private static Optional<AuthenticationException> lastSignInFailure() {
         WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return failure instanceof SignInLockedException lock ? Optional.of(lock) : Optional.empty();
+        return failure instanceof AuthenticationException known ? Optional.of(known) : Optional.empty();
     }
 
     @Override

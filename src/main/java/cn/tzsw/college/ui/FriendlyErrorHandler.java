@@ -1,6 +1,7 @@
 package cn.tzsw.college.ui;
 
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.DatabaseFailures;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Errors in click handlers and other UI events: the user reads a short message in their language, the log
- * gets the stack trace. Never the other way round.
+ * gets the stack trace. Never the other way round. A database that cannot be reached is told as such.
  */
 class FriendlyErrorHandler implements ErrorHandler {
 
@@ -17,9 +18,12 @@ class FriendlyErrorHandler implements ErrorHandler {
 
     @Override
     public void error(ErrorEvent event) {
-        Throwable error = UserMessages.rootCause(event.getThrowable());
-        if (!(error instanceof BusinessRuleException)) {
-            log.error("Unhandled UI error", event.getThrowable());
+        Throwable error = event.getThrowable();
+        if (DatabaseFailures.unreachable(error)) {
+            // One line per failed click: the outage itself is what the operator needs to see, not its stack.
+            log.warn("Database unavailable: {}", DatabaseFailures.summary(error));
+        } else if (!(UserMessages.rootCause(error) instanceof BusinessRuleException)) {
+            log.error("Unhandled UI error", error);
         }
         UI ui = UI.getCurrent();
         if (ui != null) {

@@ -1,6 +1,7 @@
 package cn.tzsw.college.ui;
 
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.DatabaseFailures;
 import com.vaadin.flow.component.Component;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,6 +13,9 @@ public final class UserMessages {
     }
 
     public static String describe(Component context, Throwable error) {
+        if (DatabaseFailures.unreachable(error)) {
+            return context.getTranslation("error.unavailable");
+        }
         Throwable cause = rootCause(error);
         if (cause instanceof BusinessRuleException rule) {
             return context.getTranslation(rule.messageKey(), rule.arguments());

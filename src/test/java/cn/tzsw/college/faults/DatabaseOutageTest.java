@@ -1,0 +1,137 @@
+package cn.tzsw.college.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.tzsw.college.EmbeddedServers;
+import cn.tzsw.college.EmbeddedServers.Server;
+import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.WebClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Issue 14, item 6 (and the 503 of item 7): a database outage was told as 「用户名或密码不正确」 on the login page,
+ * and pages waited 30 s for a connection before failing as "something went wrong". Now the login page says the
+ * service is temporarily unavailable (nothing counted, nobody locked), pages answer 503 with the friendly page
+ * within a few seconds, and all works again once the database is back.
+ *
+ * <p>The application here has a MariaDB of its own (target/outage-mariadb), which the tests really stop and start
+ * again, so the other tests' server is never touched. It reaches it as an external server, through a fixed
+ * address ({@link TcpRelay}), because a restarted embedded server gets a new port.
+ */
+@TestPropertySource(properties = "app.security.attempts.sign-in-account.max=2") // 3 wrong passwords would lock
+@DirtiesContext // its database is this class's own; no other test may be given this application
+class DatabaseOutageTest extends IntegrationTest {
+
+    private static final Path FOLDER = Path.of("target/outage-mariadb");
+    private static final String DATABASE = "college";
+    private static final String UNAVAILABLE = "服务暂时不可用";
+    private static final String WRONG_PASSWORD = "用户名或密码不正确";
+    private static final String TRAINEE = "13800000002";
+    /** The pool waits 5 s for a connection; the page must come soon after, not after Hikari's default 30 s. */
+    private static final Duration A_FEW_SECONDS = Duration.ofSeconds(10);
+
+    private static TcpRelay relay;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        try {
+            FileSystemUtils.deleteRecursively(FOLDER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Server server = EmbeddedServers.start(FOLDER, DATABASE, "");
+        relay = new TcpRelay(server.port());
+        registry.add("app.db.url", () -> "jdbc:mariadb://127.0.0.1:" + relay.port() + "/" + DATABASE);
+        registry.add("app.db.user", server::user);
+        registry.add("app.db.password", server::password);
+    }
+
+    private static void stopDatabase() {
+        EmbeddedServers.stop(FOLDER);
+    }
+
+    private static void startDatabase() {
+        relay.relayTo(EmbeddedServers.start(FOLDER, DATABASE, "").port());
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @Test
+    void during_an_outage_sign_in_says_the_service_is_unavailable_and_counts_no_attempt() throws Exception {
+        WebClient web = new WebClient(port);
+        stopDatabase();
+        try {
+            for (String password : new String[] {"wrong-1", "wrong-2", "wrong-3", "Trainee@2026"}) {
+                long started = System.nanoTime();
+                HttpResponse<String> refused = web.signIn(TRAINEE, password);
+
+                assertThat(since(started)).isLessThan(A_FEW_SECONDS);
+                assertThat(location(refused)).contains("/login?error");
+                assertThat(web.view("login", "error")).contains(UNAVAILABLE).doesNotContain(WRONG_PASSWORD);
+            }
+        } finally {
+            startDatabase();
+        }
+
+        assertThat(fixtures.count("SELECT COUNT(*) FROM attempt_bucket")).as("attempts counted").isZero();
+        assertThat(fixtures.count("SELECT COUNT(*) FROM attempt_lock")).as("locks").isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !location(web.signIn(TRAINEE, "Trainee@2026")).contains("error"));
+        assertThat(web.get("/").statusCode()).as("signed in").isEqualTo(200);
+    }
+
+    @Test
+    void during_an_outage_pages_answer_503_with_the_friendly_page_within_seconds_and_work_again_after() throws Exception {
+        WebClient trainee = new WebClient(port);
+        assertThat(location(trainee.signIn("13800000003", "Trainee@2026"))).doesNotContain("error");
+        assertThat(trainee.get("/my/progress").statusCode()).isEqualTo(200);
+        stopDatabase();
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> view = trainee.get("/my/progress");
+            assertThat(since(started)).isLessThan(A_FEW_SECONDS);
+            assertUnavailablePage(view);
+
+            assertThat(trainee.view("my/progress", "")).as("opened from within the app").contains(UNAVAILABLE);
+
+            HttpResponse<String> outsideTheViews = new WebClient(port).get("/verify/AAAABBBBCCCCDDDDEEEE");
+            assertUnavailablePage(outsideTheViews);
+        } finally {
+            startDatabase();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> trainee.get("/my/progress").statusCode() == 200);
+        assertThat(new WebClient(port).get("/verify/AAAABBBBCCCCDDDDEEEE").statusCode()).isEqualTo(404);
+    }
+
+    private static void assertUnavailablePage(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body()).isEqualTo(503);
+        assertThat(response.body()).contains(UNAVAILABLE).doesNotContain("Exception").doesNotContain("at org.")
+                .doesNotContain("at java.");
+    }
+}
