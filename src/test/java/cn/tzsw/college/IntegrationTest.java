@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +35,19 @@ public abstract class IntegrationTest {
 
     static {
         wipe(new File("target/test-mariadb").toPath());
+    }
+
+    @Autowired
+    private ObjectProvider<SecurityContextHolderStrategy> securityContexts;
+
+    /**
+     * Each application installs its own security-context holder (Vaadin's, a ThreadLocal per instance) as the global
+     * one; after a test class with an application of its own, the cached application's services would no longer see
+     * who {@code Fixtures.as} signed in. So every test puts this application's holder back first.
+     */
+    @BeforeEach
+    void useThisApplicationsSecurityContext() {
+        securityContexts.ifAvailable(SecurityContextHolder::setContextHolderStrategy);
     }
 
     @DynamicPropertySource
