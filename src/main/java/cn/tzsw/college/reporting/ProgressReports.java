@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Progress reports over the four tiers (city, county, township, village). Every method checks that the unit asked
  * for lies in the caller's subtree; a foreign unit and a unit that does not exist get the same refusal.
  *
- * <p>Definitions (also in the view's help and the README): hours earned and lectures attended come from the hours
+ * <p>Definitions (also in the view's help and docs/capabilities.md): hours earned and lectures attended come from the hours
  * ledger ({@code hours_entry}, earned_on within the period; lectures = entries with a lecture); an active trainee has
  * at least one lecture entry in the period; the compliance rate is the share of trainees with a requirement whose
  * status today is MET or ON_TRACK (see {@link ReportSql}); coverage is the share of villages with at least one active
