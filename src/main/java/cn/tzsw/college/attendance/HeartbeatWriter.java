@@ -43,7 +43,7 @@ class HeartbeatWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatWriter.class);
     private static final int MAX_BATCH = 2_000;
-    static final int LANES = 2;
+    static final int LANES = 1;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
     private static final Comparator<WatchRow> WATCH_ORDER = Comparator.comparingLong(WatchRow::traineeId)
             .thenComparingLong(WatchRow::lectureId);
