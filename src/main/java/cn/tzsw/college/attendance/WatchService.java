@@ -18,7 +18,6 @@ import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeService;
-import jakarta.annotation.security.RolesAllowed;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,8 +171,11 @@ public class WatchService {
      * only once the completion is booked. Unknown tokens, another user's token and a superseded player are refused
      * with nothing changed.
      */
-    @RolesAllowed(Role.Names.TRAINEE) // no SpEL: on the heartbeat path @PreAuthorize's evaluation cost 9 % of the samples
     public HeartbeatReply beat(String token, Beat beat) {
+        // Checked here rather than by a method-security proxy, which cost a tenth of a heartbeat's own work.
+        if (!authenticatedUser.require().is(Role.TRAINEE)) {
+            throw new AccessDeniedException("not a trainee");
+        }
         PlaybackState playback = playback(token);
         WatchState watch = playback.watch();
         check(watch);

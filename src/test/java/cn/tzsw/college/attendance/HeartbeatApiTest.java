@@ -209,6 +209,22 @@ class HeartbeatApiTest extends IntegrationTest {
     }
 
     @Test
+    void a_heartbeat_that_is_not_json_or_not_from_a_trainee_is_refused_and_changes_nothing() throws Exception {
+        Viewer viewer = viewer(600);
+        String token = start(viewer);
+        Thread.sleep(1000);
+
+        HttpResponse<String> form = viewer.web().postForm("/api/attendance/heartbeat", beat(token, 1, 0, 1, false));
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).contains("not-json");
+        WebClient coordinator = new WebClient(port);
+        coordinator.signIn("jj-coord", "Demo@2026");
+        assertThat(coordinator.postJson("/api/attendance/heartbeat", beat(token, 1, 0, 1, false)).statusCode())
+                .isEqualTo(403);
+        assertThat(credited(viewer)).isZero();
+    }
+
+    @Test
     void completion_books_hours_exactly_once_when_the_last_heartbeats_arrive_together() throws Exception {
         Viewer viewer = viewer(4);
         String token = start(viewer);

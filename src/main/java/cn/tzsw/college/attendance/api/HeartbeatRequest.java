@@ -36,6 +36,14 @@ record HeartbeatRequest(String token, Long seq, Double from, Double position, bo
         }
     }
 
+    /** {@code application/json}, with or without parameters such as a charset. */
+    static boolean isJson(String contentType) {
+        String json = "application/json";
+        return contentType != null && contentType.regionMatches(true, 0, json, 0, json.length())
+                && (contentType.length() == json.length() || contentType.charAt(json.length()) == ';'
+                || contentType.charAt(json.length()) == ' ');
+    }
+
     /** Reads one JSON object; unknown fields are skipped, wrong types and broken JSON are malformed. */
     static HeartbeatRequest read(ObjectMapper json, InputStream body) {
         String token = null;

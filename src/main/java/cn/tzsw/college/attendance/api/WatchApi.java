@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,10 +54,15 @@ class WatchApi {
     /**
      * The body is read from the request's stream and the reply written to the response's (see
      * {@link HeartbeatRequest}), past Spring MVC's message converters; the reply holds only numbers and booleans,
-     * so writing it needs no escaping.
+     * so writing it needs no escaping. The content type is checked here too: a {@code consumes} condition parses the
+     * header into a {@code MediaType} on every request, a sixth of a heartbeat's own work.
      */
-    @PostMapping(path = "/api/attendance/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE)
-    void heartbeat(HttpServletRequest http, HttpServletResponse response) throws IOException {
+    @PostMapping("/api/attendance/heartbeat")
+    void heartbeat(HttpServletRequest http, HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotSupportedException {
+        if (!HeartbeatRequest.isJson(http.getContentType())) {
+            throw new HttpMediaTypeNotSupportedException("heartbeats are JSON");
+        }
         HeartbeatRequest request = HeartbeatRequest.read(json, http.getInputStream());
         HeartbeatReply reply = watching.beat(request.token(), new Beat(request.seq(), request.from(),
                 request.position(), request.playing(), request.hidden(), request.rate() == null ? 1.0 : request.rate()));
@@ -105,6 +111,11 @@ class WatchApi {
             HeartbeatRequest.MalformedException.class})
     ResponseEntity<Map<String, String>> malformed() {
         return error(HttpStatus.BAD_REQUEST, "malformed");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, String>> notJson() {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-json");
     }
 
     @ExceptionHandler(BusinessRuleException.class)

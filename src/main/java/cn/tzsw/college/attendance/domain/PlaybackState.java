@@ -60,7 +60,7 @@ public final class PlaybackState {
                 if (watch.live()) {
                     watch.credit(watch.liveSecond(creditFrom, rules.zone()), watch.liveSecond(creditUntil, rules.zone()));
                 } else {
-                    double span = Duration.between(creditFrom, creditUntil).toMillis() / 1000.0;
+                    double span = wholeMillisBetween(creditFrom, creditUntil) / 1000.0;
                     watch.credit(beat.from(), Math.min(beat.position(), beat.from() + span * rules.maxRate()));
                 }
             }
@@ -71,6 +71,12 @@ public final class PlaybackState {
             watch.moveTo(watch.live() ? 0 : Math.min(beat.position(), watch.lengthSeconds()));
         }
         return Outcome.CREDITED;
+    }
+
+    /** {@code Duration.between(from, until).toMillis()} for {@code until} after {@code from}, without a Duration. */
+    static long wholeMillisBetween(Instant from, Instant until) {
+        return (until.getEpochSecond() - from.getEpochSecond()) * 1000
+                + Math.floorDiv(until.getNano() - from.getNano(), 1_000_000);
     }
 
     /** The viewer answered the prompt: credit goes on; time after an expired prompt stays uncredited. */

@@ -17,6 +17,8 @@ import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -73,6 +75,17 @@ class CreditInvariantPropertiesTest {
     }
 
     enum SeqKind { NEXT, SAME, OLDER, JUMP, HUGE }
+
+    /** The span a beat may earn is measured as Duration would measure it, to the nanosecond's whole milliseconds. */
+    @Property(tries = 1000)
+    void whole_milliseconds_between_two_instants_are_durations_whole_milliseconds(
+            @ForAll @LongRange(min = 0, max = 4_000_000_000L) long fromSecond,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int fromNano,
+            @ForAll @LongRange(min = 0, max = 400_000_000_000_000L) long nanosLater) {
+        Instant from = Instant.ofEpochSecond(fromSecond, fromNano);
+        Instant until = from.plusNanos(nanosLater + 1);
+        assertThat(PlaybackState.wholeMillisBetween(from, until)).isEqualTo(Duration.between(from, until).toMillis());
+    }
 
     @Property(tries = 1500)
     void credit_never_exceeds_the_wall_clock_allowance_nor_the_reported_play(
