@@ -1,5 +1,7 @@
 package cn.tzsw.college;
 
+import java.util.Optional;
+import org.awaitility.Awaitility;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -49,17 +51,18 @@ public final class MailServer {
 
     /** Waits (up to the timeout) for a mail to the recipient that matches, and returns it. */
     public MimeMessage await(String recipient, Predicate<MimeMessage> matching, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (MimeMessage message : received()) {
-                if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))
-                        && matching.test(message)) {
-                    return message;
-                }
+        return Awaitility.await("a matching mail to " + recipient).atMost(timeout)
+                .until(() -> first(recipient, matching), Optional::isPresent).orElseThrow();
+    }
+
+    private Optional<MimeMessage> first(String recipient, Predicate<MimeMessage> matching) throws Exception {
+        for (MimeMessage message : received()) {
+            if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient))
+                    && matching.test(message)) {
+                return Optional.of(message);
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("no matching mail to " + recipient + " within " + timeout);
+        return Optional.empty();
     }
 
     private static int freePort() {

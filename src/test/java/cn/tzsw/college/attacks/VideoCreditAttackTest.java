@@ -1,5 +1,6 @@
 package cn.tzsw.college.attacks;
 
+import cn.tzsw.college.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * out-of-range numbers are refused before they reach a write, and one trainee's failing row fails nobody else's;
  * a completion whose write failed is booked exactly once later, also after a restart; a cancelled registration or
  * lecture earns nothing; a recorded lecture is watched for credit only inside its window. The application's clock
- * ({@link AdjustableClock}) is moved forward instead of waiting.
+ * ({@link TestClock}) is moved forward instead of waiting.
  */
 class VideoCreditAttackTest extends IntegrationTest {
 
@@ -63,7 +64,7 @@ class VideoCreditAttackTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    AdjustableClock clock;
+    TestClock clock;
     @Autowired
     ApplicationContext context;
 

@@ -1,5 +1,6 @@
 package cn.tzsw.college.attendance;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +10,7 @@ import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.BusinessRuleException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -42,16 +41,6 @@ class AttendanceCheckInTest extends IntegrationTest {
                 + " WHERE t.phone = ? AND h.lecture_id = ?", phone, lectureId);
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
     @Test
     void a_registered_trainee_checks_in_once_by_the_room_code_and_repeating_changes_nothing() throws Exception {
         LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(5,
@@ -66,7 +55,7 @@ class AttendanceCheckInTest extends IntegrationTest {
         assertThat(first.newlyRecorded()).isTrue();
         assertThat(again.newlyRecorded()).isFalse();
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record WHERE lecture_id = ?", lecture.id())).isEqualTo(1);
-        eventually(() -> hoursEntries(phone, lecture.id()) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hoursEntries(phone, lecture.id()) == 1);
     }
 
     @Test
@@ -160,9 +149,9 @@ class AttendanceCheckInTest extends IntegrationTest {
                         "- -> PRESENT: 纸质签到表核对");
         assertThat(SystemTasks.runAsSystem(() -> attendance.sheet(lecture.id(), PageRequest.of(0, 10))).getContent())
                 .singleElement().satisfies(row -> assertThat(row.status()).isEqualTo(AttendanceStatus.LATE));
-        eventually(() -> hoursEntries(phone, lecture.id()) == 1);
-        Thread.sleep(1000);
-        assertThat(hoursEntries(phone, lecture.id())).isEqualTo(1);
+        // Booked once, and no second booking follows.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
+                .until(() -> hoursEntries(phone, lecture.id()) == 1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.tzsw.college.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.DatabaseProperties;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +38,10 @@ class DatabaseReadinessTest extends IntegrationTest {
 
         mariadbd(Path.of(database.dataDir()).toAbsolutePath().normalize()).destroyForcibly();
 
-        assertThat(within(Duration.ofSeconds(2), () -> get("/actuator/health/readiness").statusCode() == 503))
-                .as("readiness DOWN").isTrue();
-        assertThat(within(Duration.ofSeconds(90), () -> get("/actuator/health/readiness").statusCode() == 200))
-                .as("readiness UP again").isTrue();
+        await("readiness DOWN").atMost(Duration.ofSeconds(2))
+                .until(() -> get("/actuator/health/readiness").statusCode() == 503);
+        await("readiness UP again").atMost(Duration.ofSeconds(90))
+                .until(() -> get("/actuator/health/readiness").statusCode() == 200);
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\""); // the pool's own check reaches the database again
@@ -57,21 +57,5 @@ class DatabaseReadinessTest extends IntegrationTest {
                 .filter(child -> child.info().arguments().stream().flatMap(Arrays::stream)
                         .anyMatch(argument -> argument.equals("--datadir=" + folder)))
                 .findFirst().orElseThrow();
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    /** Polls the check until it holds or the time is up. */
-    private static boolean within(Duration limit, Check check) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (check.holds()) {
-                return true;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        return false;
     }
 }

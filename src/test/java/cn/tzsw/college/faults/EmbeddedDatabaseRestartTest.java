@@ -1,5 +1,6 @@
 package cn.tzsw.college.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.EmbeddedServers;
@@ -13,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +54,8 @@ class EmbeddedDatabaseRestartTest {
         ProcessHandle killed = mariadbd();
         killed.destroyForcibly();
 
-        assertThat(within(RESTART, () -> EmbeddedServers.serving(folder) && mariadbd().pid() != killed.pid()))
-                .as("a new server runs").isTrue();
+        await("a new server runs").atMost(RESTART).ignoreExceptions() // no server process yet
+                .until(() -> EmbeddedServers.serving(folder) && mariadbd().pid() != killed.pid());
         try (Connection connection = connect(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM kept_row")) {
             rows.next();
@@ -70,7 +69,7 @@ class EmbeddedDatabaseRestartTest {
         Files.move(folder, away); // the running server keeps its open files; a new one finds no database
         mariadbd().destroyForcibly();
 
-        assertThat(within(RESTART, () -> EmbeddedServers.givenUp(folder))).as("given up").isTrue();
+        await("given up").atMost(RESTART).ignoreExceptions().until(() -> EmbeddedServers.givenUp(folder));
         assertThat(EmbeddedServers.serving(folder)).isFalse();
         assertThat(folder.resolve("mysql")).as("a database installed in its place").doesNotExist();
     }
@@ -86,19 +85,4 @@ class EmbeddedDatabaseRestartTest {
                 .findFirst().orElseThrow();
     }
 
-    /** Polls the condition until it holds or the time is up. */
-    private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return true;
-                }
-            } catch (RuntimeException stillStarting) {
-                // no server process yet
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        return false;
-    }
 }

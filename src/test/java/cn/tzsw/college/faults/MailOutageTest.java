@@ -1,5 +1,6 @@
 package cn.tzsw.college.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,6 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +65,7 @@ class MailOutageTest extends IntegrationTest {
     /** Each test starts with the mail server answering and the dispatcher knowing it. */
     @BeforeEach
     void mailServerAnswers() throws Exception {
-        waitFor(Duration.ofSeconds(60), () -> !mailServerDown());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mailServerDown());
     }
 
     @Test
@@ -79,19 +79,19 @@ class MailOutageTest extends IntegrationTest {
         String recipient;
         try (SmtpFront hung = SmtpFront.hung(MAIL)) {
             recipient = registeredTrainee();
-            waitFor(Duration.ofSeconds(20), () -> hung.connections() > 0); // the dispatcher waits for a greeting
+            await().atMost(Duration.ofSeconds(20)).until(() -> hung.connections() > 0); // the dispatcher waits for a greeting
 
             // Meanwhile a bulk certificate issue is worked through by its own scheduled worker.
             List<String> phones = fixtures.trainees(3, VILLAGE, false);
             long lecture = fixtures.openLecture(10, Map.of());
             completed(phones, lecture);
             long job = SystemTasks.runAsSystem(() -> certificates.startBulk(BulkScope.LECTURE, lecture));
-            waitFor(Duration.ofSeconds(20), () -> SystemTasks.runAsSystem(() -> certificates.job(job)).orElseThrow()
+            await().atMost(Duration.ofSeconds(20)).until(() -> SystemTasks.runAsSystem(() -> certificates.job(job)).orElseThrow()
                     .state() == BulkState.DONE);
             assertThat(fixtures.count("SELECT COUNT(*) FROM certificate WHERE lecture_id = ?", lecture)).isEqualTo(3);
 
             // The read timeout ends the dispatcher's wait: the failure is recorded and the mail waits, not lost.
-            waitFor(Duration.ofSeconds(60), () -> attempts(recipient) > 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> attempts(recipient) > 0);
             assertThat(status(recipient)).isEqualTo("PENDING");
             assertThat(jdbc.queryForObject("SELECT last_error FROM mail_outbox WHERE recipient = ?", String.class,
                     recipient)).contains("timed out");
@@ -110,9 +110,9 @@ class MailOutageTest extends IntegrationTest {
         MAIL.stop();
         try {
             fixtures.as(phones.get(0), () -> registrations.register(lectureId));
-            waitFor(Duration.ofSeconds(20), () -> status(oldest) != null && mailServerDown());
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(oldest) != null && mailServerDown());
             fixtures.as(phones.get(1), () -> registrations.register(lectureId));
-            waitFor(Duration.ofSeconds(20), () -> status(tooOld) != null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(tooOld) != null);
             // As if the server had been down for days, the first mail tried again and again all the while:
             LocalDateTime now = LocalDateTime.now(clock);
             jdbc.update("UPDATE mail_outbox SET created_at = ?, queued_at = ?, attempts = 7, next_attempt_at = ?"
@@ -120,9 +120,9 @@ class MailOutageTest extends IntegrationTest {
             jdbc.update("UPDATE mail_outbox SET created_at = ?, queued_at = ?, attempts = 7, next_attempt_at = ?"
                     + " WHERE recipient = ?", now.minusDays(4), now.minusDays(4), now, tooOld);
             fixtures.as(phones.get(2), () -> registrations.register(lectureId));
-            waitFor(Duration.ofSeconds(20), () -> status(newest) != null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(newest) != null);
 
-            waitFor(Duration.ofSeconds(20), () -> "FAILED".equals(status(tooOld))); // beyond app.mail.give-up-after
+            await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(tooOld))); // beyond app.mail.give-up-after
             assertThat(status(oldest)).isEqualTo("PENDING");
 
             // The outbox health tells the long wait; the site's own health stays UP.
@@ -142,7 +142,7 @@ class MailOutageTest extends IntegrationTest {
         List<String> order = MAIL.received().stream().map(MailOutageTest::recipients)
                 .filter(r -> r.equals(oldest) || r.equals(newest)).toList();
         assertThat(order).containsExactly(oldest, newest);
-        waitFor(Duration.ofSeconds(20), () -> "SENT".equals(status(oldest)) && "SENT".equals(status(newest)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(status(oldest)) && "SENT".equals(status(newest)));
         assertThat(sentAt(oldest)).isBefore(sentAt(newest));
         assertThat(MAIL.received()).noneMatch(m -> recipients(m).equals(tooOld));
     }
@@ -156,7 +156,7 @@ class MailOutageTest extends IntegrationTest {
             for (String phone : phones) {
                 fixtures.as(phone, () -> registrations.register(lectureId));
             }
-            waitFor(Duration.ofSeconds(20), () -> phones.stream().allMatch(p -> status(p + "@example.cn") != null));
+            await().atMost(Duration.ofSeconds(20)).until(() -> phones.stream().allMatch(p -> status(p + "@example.cn") != null));
             jdbc.update("UPDATE mail_outbox SET status = 'FAILED' WHERE recipient IN (?, ?)",
                     phones.get(0) + "@example.cn", phones.get(1) + "@example.cn");
         } finally {
@@ -176,11 +176,11 @@ class MailOutageTest extends IntegrationTest {
     void a_mail_sent_again_after_a_crash_carries_the_same_message_id() throws Exception {
         String recipient = registeredTrainee();
         MimeMessage first = MAIL.await(recipient, m -> subject(m).startsWith("报名成功"), Duration.ofSeconds(20));
-        waitFor(Duration.ofSeconds(20), () -> "SENT".equals(status(recipient)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(status(recipient)));
         // The server accepted it, but the database lost the update that marked it sent: it goes out again.
         jdbc.update("UPDATE mail_outbox SET status = 'PENDING', sent_at = NULL, next_attempt_at = ? WHERE recipient = ?",
                 LocalDateTime.now(clock), recipient);
-        waitFor(Duration.ofSeconds(20), () -> copiesTo(recipient).size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> copiesTo(recipient).size() == 2);
 
         List<String> ids = copiesTo(recipient).stream().map(MailOutageTest::messageId).toList();
         assertThat(ids.get(1)).isEqualTo(ids.get(0)).isEqualTo(messageId(first));
@@ -192,7 +192,7 @@ class MailOutageTest extends IntegrationTest {
     void sent_at_is_the_moment_the_server_accepted_the_mail() throws Exception {
         try (SmtpFront slow = SmtpFront.slow(MAIL, Duration.ofSeconds(2), clock)) {
             String recipient = registeredTrainee();
-            waitFor(Duration.ofSeconds(30), () -> "SENT".equals(status(recipient)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(recipient)));
             LocalDateTime seen = LocalDateTime.now(clock);
 
             assertThat(slow.received()).anyMatch(m -> recipients(m).equals(recipient));
@@ -271,16 +271,6 @@ class MailOutageTest extends IntegrationTest {
             return String.join(",", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(100);
         }
     }
 }

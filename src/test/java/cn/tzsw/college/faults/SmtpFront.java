@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -87,7 +89,8 @@ final class SmtpFront implements AutoCloseable {
                 open.add(client);
                 connections.incrementAndGet();
                 if (backend != null) {
-                    Thread.ofVirtual().start(() -> forwardLater(client));
+                    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS,
+                            task -> Thread.ofVirtual().start(task)).execute(() -> forward(client));
                 }
             } catch (IOException e) {
                 return; // closed
@@ -95,15 +98,14 @@ final class SmtpFront implements AutoCloseable {
         }
     }
 
-    private void forwardLater(Socket client) {
+    private void forward(Socket client) {
         try {
-            Thread.sleep(delay);
             Socket server = new Socket(InetAddress.getLoopbackAddress(), backend.getSmtp().getPort());
             open.add(server);
             lastAnsweredAt = LocalDateTime.now(clock);
             Thread.ofVirtual().start(() -> pump(client, server));
             pump(server, client);
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // the front was closed
         }
     }

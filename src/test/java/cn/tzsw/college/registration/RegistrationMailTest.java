@@ -1,5 +1,6 @@
 package cn.tzsw.college.registration;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.Fixtures;
@@ -75,7 +76,7 @@ class RegistrationMailTest extends IntegrationTest {
         MAIL.stop();
         try {
             fixtures.as(phones.getFirst(), () -> registrations.register(lectureId));
-            waitFor(() -> failedAttemptsTo(recipient) > 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> failedAttemptsTo(recipient) > 0);
             assertThat(MAIL.received()).noneMatch(m -> subject(m).contains("测试课程") && toRecipient(m, recipient));
         } finally {
             MAIL.start();
@@ -99,16 +100,6 @@ class RegistrationMailTest extends IntegrationTest {
             return message.getAllRecipients()[0].toString().equals(recipient);
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(100);
         }
     }
 

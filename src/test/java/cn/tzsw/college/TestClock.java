@@ -1,4 +1,4 @@
-package cn.tzsw.college.attacks;
+package cn.tzsw.college;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Primary
-public class AdjustableClock extends Clock {
+public class TestClock extends Clock {
 
     private final ZoneId zone;
     private volatile Duration offset = Duration.ZERO;
 
-    AdjustableClock(@Value("${app.time-zone:Asia/Shanghai}") ZoneId zone) {
+    TestClock(@Value("${app.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.zone = zone;
     }
 
