@@ -1,0 +1,131 @@
+package cn.tzsw.college;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database's map must match the code's: every table has one owning capability, written down in
+ * docs/architecture.md ("Table ownership"), and only its owner's code names it in SQL or an entity. The crossings
+ * that exist today are listed here one by one; the list may only shrink (a crossing that is gone must be taken off
+ * it, a new one fails the build).
+ */
+class TableOwnershipTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/cn/tzsw/college");
+    private static final Path ARCHITECTURE = Path.of("docs/architecture.md");
+
+    /** Capability → tables of other capabilities its SQL names today (issue 15 moves them behind owners' APIs). */
+    private static final Map<String, Set<String>> CROSSINGS_TODAY = Map.of(
+            "attendance", Set.of("registration", "trainee"),
+            "hours", Set.of("trainee"),
+            "registration", Set.of("course", "lecture", "trainee"),
+            "reporting", Set.of("hours_entry", "region", "trainee"),
+            "tracking", Set.of("trainee"),
+            "trainees", Set.of("user_account"));
+
+    /** A table name after the SQL words that name one (and JPQL's entity names, which are spelled the same). */
+    private static final Pattern TABLE_REFERENCE = Pattern.compile(
+            "(?i)\\b(?:from|join|into|update|table|on\\s+table)\\s+`?(\\w+)`?");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
+            Pattern.DOTALL);
+    private static final Pattern ENTITY_TABLE = Pattern.compile("@Table\\s*\\(\\s*name\\s*=\\s*\"(\\w+)\"");
+
+    @Test
+    void only_a_tables_owner_names_it_in_sql_apart_from_the_crossings_listed_today() throws IOException {
+        Map<String, String> owners = owners();
+        Map<String, Set<String>> crossings = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String capability = capability(file);
+                for (String table : tablesNamedIn(Files.readString(file, StandardCharsets.UTF_8), owners.keySet())) {
+                    String owner = owners.get(table);
+                    if (capability != null && !owner.equals(capability)) {
+                        crossings.computeIfAbsent(capability, c -> new TreeSet<>()).add(table);
+                    }
+                }
+            }
+        }
+        assertThat(crossings).as("tables named by capabilities that do not own them (owners: docs/architecture.md)")
+                .containsExactlyInAnyOrderEntriesOf(CROSSINGS_TODAY);
+    }
+
+    @Test
+    void every_table_of_the_schema_has_one_owner_in_the_architecture_document() throws IOException {
+        Set<String> created = new TreeSet<>();
+        Pattern createTable = Pattern.compile("<createTable\\s+tableName=\"(\\w+)\"|CREATE TABLE (?:IF NOT EXISTS )?`?(\\w+)");
+        try (Stream<Path> changelogs = Files.list(Path.of("db-changelog/changes"))) {
+            for (Path changelog : changelogs.toList()) {
+                Matcher matcher = createTable.matcher(Files.readString(changelog, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    created.add((matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).toLowerCase());
+                }
+            }
+        }
+        assertThat(owners().keySet()).containsAll(created);
+    }
+
+    /** Table → owner, from the ownership table of docs/architecture.md (a row may name several tables). */
+    private static Map<String, String> owners() throws IOException {
+        Map<String, String> owners = new LinkedHashMap<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(ARCHITECTURE, StandardCharsets.UTF_8)) {
+            if (line.startsWith("## ")) {
+                inTable = line.equals("## Table ownership");
+                continue;
+            }
+            if (!inTable || !line.startsWith("| `")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            String owner = cells[2].trim().split("\\s")[0];
+            Matcher names = Pattern.compile("`(\\w+)`").matcher(cells[1]);
+            while (names.find()) {
+                String previous = owners.put(names.group(1).toLowerCase(), owner);
+                assertThat(previous).as("one owner for " + names.group(1)).isNull();
+            }
+        }
+        assertThat(owners).as("the ownership table of " + ARCHITECTURE).isNotEmpty();
+        return owners;
+    }
+
+    /** The capability of a source file (its first package below the base), or null for the application's root. */
+    private static String capability(Path file) {
+        Path relative = SOURCES.relativize(file);
+        return relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
+    }
+
+    /** Known tables named in the file's string literals (SQL, JPQL) and entity mappings. */
+    private static Set<String> tablesNamedIn(String source, Set<String> tables) {
+        Set<String> named = new TreeSet<>();
+        Matcher entity = ENTITY_TABLE.matcher(source);
+        while (entity.find()) {
+            named.add(entity.group(1).toLowerCase());
+        }
+        Matcher literal = STRING_LITERAL.matcher(source);
+        StringBuilder text = new StringBuilder();
+        while (literal.find()) {
+            // Kept apart: the next literal is often a parameter's name, not the rest of the statement.
+            text.append(literal.group(1) != null ? literal.group(1) : literal.group(2)).append(" | ");
+        }
+        Matcher reference = TABLE_REFERENCE.matcher(text);
+        while (reference.find()) {
+            String table = reference.group(1).toLowerCase();
+            if (tables.contains(table)) {
+                named.add(table);
+            }
+        }
+        return named;
+    }
+}
