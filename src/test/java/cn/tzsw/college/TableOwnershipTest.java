@@ -32,8 +32,7 @@ class TableOwnershipTest {
             "hours", Set.of("trainee"),
             "registration", Set.of("course", "lecture", "trainee"),
             "reporting", Set.of("hours_entry", "region", "trainee"),
-            "tracking", Set.of("trainee"),
-            "trainees", Set.of("user_account"));
+            "tracking", Set.of("trainee"));
 
     /** A table name after the SQL words that name one (and JPQL's entity names, which are spelled the same). */
     private static final Pattern TABLE_REFERENCE = Pattern.compile(

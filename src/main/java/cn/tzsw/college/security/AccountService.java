@@ -69,6 +69,30 @@ public class AccountService {
                 locale.toLanguageTag()) == 1;
     }
 
+    /** Of the given user names, those that are taken; for the trainees capability's roster import. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional(readOnly = true)
+    public Set<String> takenUsernames(Collection<String> usernames) {
+        return accounts.existingUsernames(usernames);
+    }
+
+    /**
+     * Accounts for the trainees of a roster import, in one batch and without a password (claimed at sign-up, see
+     * {@link #activateImported}); returns user name → account id. Runs in the import's transaction.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public Map<String, Long> createImportedTraineeAccounts(List<NewTraineeAccount> newAccounts) {
+        return newAccounts.isEmpty() ? Map.of() : accounts.insertTrainees(newAccounts, IMPORTED_PASSWORD_HASH);
+    }
+
+    /** A roster import's new mobile numbers (the user names) and names, in one batch. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public void renameAccounts(List<AccountRename> renames) {
+        if (!renames.isEmpty()) {
+            accounts.rename(renames);
+        }
+    }
+
     /** A trainee's own account; the trainees capability calls this inside its sign-up transaction. */
     public long createTraineeAccount(String username, String rawPassword, String displayName, Locale locale) {
         if (accounts.existsByUsername(username)) {

@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees;
 
+import cn.tzsw.college.security.AccountRename;
 import cn.tzsw.college.security.AccountService;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.regions.Region;
@@ -8,6 +9,7 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AccessScope;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
+import cn.tzsw.college.security.NewTraineeAccount;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.IdNumber;
@@ -61,17 +63,20 @@ public class RosterImport {
     private final AccessScope scope;
     private final AuthenticatedUser authenticatedUser;
     private final AuditTrail audit;
+    private final AccountService accounts;
     private final RosterImportProperties properties;
     private final Clock clock;
 
     RosterImport(JdbcTemplate jdbcTemplate, JdbcClient jdbc, RegionService regions, AccessScope scope,
-                 AuthenticatedUser authenticatedUser, AuditTrail audit, RosterImportProperties properties, Clock clock) {
+                 AuthenticatedUser authenticatedUser, AuditTrail audit, AccountService accounts,
+                 RosterImportProperties properties, Clock clock) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
         this.authenticatedUser = authenticatedUser;
         this.audit = audit;
+        this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -291,8 +296,7 @@ public class RosterImport {
                     .query(rs -> {
                         traineeByPhone.put(rs.getString("phone"), rs.getLong("id"));
                     });
-            usernames.addAll(jdbc.sql("SELECT username FROM user_account WHERE username IN (:phones)")
-                    .param("phones", phones).query(String.class).list());
+            usernames.addAll(accounts.takenUsernames(phones));
         }
         for (Row row : rows) {
             Existing existing = byId.get(row.id.value());
@@ -390,21 +394,13 @@ public class RosterImport {
 
     private void insert(List<Row> rows) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-        jdbcTemplate.batchUpdate("""
-                        INSERT INTO user_account (username, password_hash, display_name, role, locale, enabled, created_at)
-                        VALUES (?, ?, ?, 'TRAINEE', 'zh-CN', TRUE, ?)""",
-                rows.stream().map(r -> new Object[] {r.phone, AccountService.IMPORTED_PASSWORD_HASH, r.name, now}).toList());
-        Map<String, Long> accounts = new HashMap<>();
-        jdbc.sql("SELECT id, username FROM user_account WHERE username IN (:phones)")
-                .param("phones", rows.stream().map(r -> r.phone).toList())
-                .query(rs -> {
-                    accounts.put(rs.getString("username"), rs.getLong("id"));
-                });
+        Map<String, Long> accountIds = accounts.createImportedTraineeAccounts(
+                rows.stream().map(r -> new NewTraineeAccount(r.phone, r.name)).toList());
         jdbcTemplate.batchUpdate("""
                         INSERT INTO trainee (account_id, name, id_number, phone, email, gender, birth_date, work_unit,
                           region_code, certificate_level, period_start, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                rows.stream().map(r -> new Object[] {accounts.get(r.phone), r.name, r.id.value(), r.phone, r.email,
+                rows.stream().map(r -> new Object[] {accountIds.get(r.phone), r.name, r.id.value(), r.phone, r.email,
                         r.id.gender().name(), Date.valueOf(r.id.birthDate()), r.workUnit, r.regionCode, r.level.name(),
                         r.level.certified() ? Date.valueOf(r.periodStart) : null, now}).toList());
     }
@@ -415,7 +411,7 @@ public class RosterImport {
                           certificate_level = ?, period_start = ? WHERE id = ?""",
                 rows.stream().map(r -> new Object[] {r.name, r.phone, r.email, r.workUnit, r.regionCode, r.level.name(),
                         r.level.certified() ? Date.valueOf(r.periodStart) : null, r.existing.traineeId()}).toList());
-        jdbcTemplate.batchUpdate("UPDATE user_account SET username = ?, display_name = ? WHERE id = ?",
-                rows.stream().map(r -> new Object[] {r.phone, r.name, r.existing.accountId()}).toList());
+        accounts.renameAccounts(rows.stream()
+                .map(r -> new AccountRename(r.existing.accountId(), r.phone, r.name)).toList());
     }
 }

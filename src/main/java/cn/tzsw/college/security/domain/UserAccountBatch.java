@@ -1,0 +1,20 @@
+package cn.tzsw.college.security.domain;
+
+import cn.tzsw.college.security.AccountRename;
+import cn.tzsw.college.security.NewTraineeAccount;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Set-based writes of accounts, for roster imports of thousands of rows (one statement per batch, not per row). */
+public interface UserAccountBatch {
+
+    /** Of the given user names, those that exist. */
+    Set<String> existingUsernames(Collection<String> usernames);
+
+    /** Inserts trainee accounts with the given password hash; returns user name → id. */
+    Map<String, Long> insertTrainees(List<NewTraineeAccount> accounts, String passwordHash);
+
+    void rename(List<AccountRename> renames);
+}
