@@ -2,9 +2,9 @@ package cn.tzsw.college.benchmark;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.certificates.BulkIssues;
 import cn.tzsw.college.certificates.BulkJob;
 import cn.tzsw.college.certificates.BulkScope;
-import cn.tzsw.college.certificates.CertificateService;
 import cn.tzsw.college.security.SystemTasks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class BulkIssueBenchmark extends IntegrationTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    CertificateService certificates;
+    BulkIssues bulkIssues;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -37,11 +37,11 @@ class BulkIssueBenchmark extends IntegrationTest {
                 + " FROM trainee WHERE phone IN ('" + String.join("','", phones) + "')", lecture, course);
 
         long start = System.nanoTime();
-        long job = SystemTasks.runAsSystem(() -> certificates.startBulk(BulkScope.LECTURE, lecture));
+        long job = SystemTasks.runAsSystem(() -> bulkIssues.start(BulkScope.LECTURE, lecture));
         BulkJob state;
         do {
             Thread.sleep(1000);
-            state = SystemTasks.runAsSystem(() -> certificates.job(job)).orElseThrow();
+            state = SystemTasks.runAsSystem(() -> bulkIssues.job(job)).orElseThrow();
         } while (!state.state().finished());
         double seconds = (System.nanoTime() - start) / 1e9;
 

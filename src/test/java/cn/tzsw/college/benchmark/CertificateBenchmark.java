@@ -1,12 +1,13 @@
 package cn.tzsw.college.benchmark;
 
+import cn.tzsw.college.certificates.CertificateIssuing;
+import cn.tzsw.college.certificates.CertificateQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.certificates.Certificate;
 import cn.tzsw.college.certificates.CertificateRenderer;
-import cn.tzsw.college.certificates.CertificateService;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.ChineseFont;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,9 @@ class CertificateBenchmark extends IntegrationTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    CertificateService certificates;
+    CertificateQueries certificates;
+    @Autowired
+    CertificateIssuing issuing;
     @Autowired
     CertificateRenderer renderer;
     @Autowired
@@ -58,10 +61,10 @@ class CertificateBenchmark extends IntegrationTest {
 
         // Issue: the service path (record, serial under the year's lock, audit line, event), 8 threads.
         List<Callable<?>> issues = trainees.stream().<Callable<?>>map(t -> () -> SystemTasks.runAsSystem(
-                () -> certificates.issueCompletion(t, lecture))).toList();
-        Stopwatch.Result issued = Stopwatch.run("issue through CertificateService (8 threads)", 8, issues);
+                () -> issuing.issueCompletion(t, lecture))).toList();
+        Stopwatch.Result issued = Stopwatch.run("issue through CertificateIssuing (8 threads)", 8, issues);
         List<Certificate> records = trainees.stream().map(t -> SystemTasks.runAsSystem(
-                () -> certificates.issueCompletion(t, lecture))).toList();
+                () -> issuing.issueCompletion(t, lecture))).toList();
         assertThat(records.stream().map(Certificate::serial).distinct()).hasSize(CERTIFICATES);
 
         // Let the after-commit listeners (mail notices) finish, so they do not share the CPU with the measurement.
@@ -86,7 +89,7 @@ class CertificateBenchmark extends IntegrationTest {
                 new AtomicLong());
         Stopwatch.Result bareAll = render("bare page, same font subset, " + cores + " threads", records, bare, cores,
                 new AtomicLong());
-        Stopwatch.Result download = Stopwatch.run("download: CertificateService.pdf(id), 1 thread", 1,
+        Stopwatch.Result download = Stopwatch.run("download: CertificateQueries.pdf(id), 1 thread", 1,
                 records.stream().<Callable<?>>map(r -> () -> SystemTasks.runAsSystem(() -> certificates.pdf(r.id())))
                         .toList());
 
