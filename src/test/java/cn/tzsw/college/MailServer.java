@@ -1,7 +1,5 @@
 package cn.tzsw.college;
 
-import java.util.Optional;
-import org.awaitility.Awaitility;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -11,7 +9,9 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** A real SMTP server (GreenMail) on a free loopback port, which a test can stop to play an outage. */
 public final class MailServer {

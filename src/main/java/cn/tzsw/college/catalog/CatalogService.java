@@ -1,7 +1,9 @@
 package cn.tzsw.college.catalog;
 
+import cn.tzsw.college.catalog.domain.Course;
 import cn.tzsw.college.catalog.domain.CourseCategoryEntity;
 import cn.tzsw.college.catalog.domain.CourseCategoryRepository;
+import cn.tzsw.college.catalog.domain.CourseRepository;
 import cn.tzsw.college.catalog.domain.Lecture;
 import cn.tzsw.college.catalog.domain.LectureQuotas;
 import cn.tzsw.college.catalog.domain.LectureRepository;
@@ -29,14 +31,16 @@ public class CatalogService {
     private static final LocalDateTime FAR_FUTURE = LocalDateTime.of(9999, 1, 1, 0, 0);
 
     private final LectureRepository lectures;
+    private final CourseRepository courses;
     private final LectureQuotas quotas;
     private final LectureTermsQuery terms;
     private final CourseCategoryRepository categories;
     private final Clock clock;
 
-    CatalogService(LectureRepository lectures, LectureQuotas quotas, LectureTermsQuery terms,
+    CatalogService(LectureRepository lectures, CourseRepository courses, LectureQuotas quotas, LectureTermsQuery terms,
                    CourseCategoryRepository categories, Clock clock) {
         this.lectures = lectures;
+        this.courses = courses;
         this.quotas = quotas;
         this.terms = terms;
         this.categories = categories;
@@ -76,6 +80,12 @@ public class CatalogService {
         return lectureIds.isEmpty() ? List.of() : toInfos(lectures.findByIdIn(lectureIds));
     }
 
+    /** Any course, whatever its status; for capabilities that already hold its id. */
+    public CourseSummary course(long courseId) {
+        return courses.findById(courseId).map(CatalogService::toSummary)
+                .orElseThrow(() -> new BusinessRuleException("course.unknown", courseId));
+    }
+
     public List<Category> categories() {
         return categories.findAllByOrderBySortOrderAscIdAsc().stream().map(CourseCategoryEntity::toCategory).toList();
     }
@@ -83,6 +93,11 @@ public class CatalogService {
     List<LectureInfo> toInfos(List<Lecture> page) {
         Map<Long, Map<String, Integer>> quotaSeats = quotas.seatsByLecture(page.stream().map(Lecture::getId).toList());
         return page.stream().map(l -> toInfo(l, quotaSeats.getOrDefault(l.getId(), Map.of()))).toList();
+    }
+
+    static CourseSummary toSummary(Course c) {
+        return new CourseSummary(c.getId(), c.getTitle(), c.getCategory().toCategory(), c.getCreditHours(),
+                c.getFormat(), c.getOrganiserCode(), c.getStatus());
     }
 
     private static LectureInfo toInfo(Lecture l, Map<String, Integer> quotaSeats) {

@@ -69,8 +69,7 @@ public class CourseAdminService {
         Pageable ordered = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "id"));
         return courses.search(scope.restrictedTo().orElse(null), text == null ? "" : text.strip(), ordered)
-                .map(c -> new CourseSummary(c.getId(), c.getTitle(), c.getCategory().toCategory(), c.getCreditHours(),
-                        c.getFormat(), c.getOrganiserCode(), c.getStatus()));
+                .map(CatalogService::toSummary);
     }
 
     @Transactional(readOnly = true)

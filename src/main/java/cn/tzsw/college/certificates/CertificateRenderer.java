@@ -1,5 +1,6 @@
 package cn.tzsw.college.certificates;
 
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.ChineseFont;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -15,7 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
@@ -51,7 +52,8 @@ public class CertificateRenderer {
     private static final Color INK = new Color(34, 34, 34);
     private static final Color GREY = new Color(110, 110, 110);
     private static final Color PAPER = new Color(255, 252, 242);
-    private static final String[] DIGITS = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    /** Certificates are printed in Chinese, whatever the language of the page that asks for them. */
+    private static final Locale PRINTED = Locale.SIMPLIFIED_CHINESE;
 
     private final CertificateProperties properties;
     private final BaseFont font = ChineseFont.baseFont();
@@ -100,7 +102,7 @@ public class CertificateRenderer {
         first.setFirstLineIndent(36);
         first.add(new Phrase(c.holderName(), strong));
         first.add(new Phrase((c.holderIdMasked() != null ? "（身份证号 " + c.holderIdMasked() + "）" : "") + "于"
-                + chineseDate(c.coversFrom()) + "参加" + properties.issuer() + "举办的“", body));
+                + ChineseDates.format(c.coversFrom(), PRINTED) + "参加" + properties.issuer() + "举办的“", body));
         first.add(new Phrase(c.title(), strong));
         first.add(new Phrase("”培训，完成规定的学习内容，准予结业，计继续教育 ", body));
         first.add(new Phrase(hours(c.hours()), strong));
@@ -140,8 +142,9 @@ public class CertificateRenderer {
                 }
                 text(under, font, "姓名：" + c.holderName() + (c.holderIdMasked() != null
                         ? "　　身份证号：" + c.holderIdMasked() : ""), 12, INK, 0, 62, 672, Element.ALIGN_LEFT);
-                text(under, font, "统计期间：" + chineseDate(c.coversFrom()) + " 至 " + chineseDate(c.coversTo())
-                        + "（" + c.title() + "）", 12, INK, 0, 62, 652, Element.ALIGN_LEFT);
+                text(under, font, "统计期间：" + ChineseDates.format(c.coversFrom(), PRINTED) + " 至 "
+                        + ChineseDates.format(c.coversTo(), PRINTED) + "（" + c.title() + "）", 12, INK, 0, 62, 652,
+                        Element.ALIGN_LEFT);
             }
         });
         document.open();
@@ -186,11 +189,11 @@ public class CertificateRenderer {
         if (c.requiredHours() != null && c.requiredHours().signum() > 0) {
             BigDecimal missing = c.requiredHours().subtract(c.hours()).max(BigDecimal.ZERO);
             summary.add(new Phrase("本注册有效期应修继续教育 " + hours(c.requiredHours()) + " 学时，截至"
-                    + chineseDate(c.issuedOn()) + "已修 " + hours(c.hours()) + " 学时，"
+                    + ChineseDates.format(c.issuedOn(), PRINTED) + "已修 " + hours(c.hours()) + " 学时，"
                     + (missing.signum() == 0 ? "已达到要求。" : "尚需 " + hours(missing) + " 学时。"), body));
         } else {
-            summary.add(new Phrase("截至" + chineseDate(c.issuedOn()) + "，上述期间共修继续教育 " + hours(c.hours())
-                    + " 学时。", body));
+            summary.add(new Phrase("截至" + ChineseDates.format(c.issuedOn(), PRINTED) + "，上述期间共修继续教育 "
+                    + hours(c.hours()) + " 学时。", body));
         }
         document.add(summary);
         Paragraph attest = new Paragraph(24, "兹证明以上学时记录属实。", body);
@@ -230,7 +233,7 @@ public class CertificateRenderer {
         text(cb, font, "证书编号：" + c.serial(), 12, INK, 0.5f, pageMiddle, qrY - 4, Element.ALIGN_CENTER);
 
         text(cb, font, properties.issuer(), 16, INK, 2, sealX, sealY + 8, Element.ALIGN_CENTER);
-        text(cb, font, chineseNumeralDate(c.issuedOn()), 14, INK, 1, sealX, sealY - 20, Element.ALIGN_CENTER);
+        text(cb, font, ChineseDates.numerals(c.issuedOn()), 14, INK, 1, sealX, sealY - 20, Element.ALIGN_CENTER);
         if (seal != null) {
             float size = 118;
             addImage(cb, seal, sealX - size / 2, sealY - size / 2 + 2, size, size);
@@ -387,25 +390,5 @@ public class CertificateRenderer {
 
     static String hours(BigDecimal hours) {
         return hours.setScale(1, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    static String chineseDate(LocalDate date) {
-        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-    }
-
-    /** 二〇二六年十一月二十九日, as dates are written under a seal. */
-    static String chineseNumeralDate(LocalDate date) {
-        StringBuilder year = new StringBuilder();
-        for (char digit : String.valueOf(date.getYear()).toCharArray()) {
-            year.append(DIGITS[digit - '0']);
-        }
-        return year + "年" + number(date.getMonthValue()) + "月" + number(date.getDayOfMonth()) + "日";
-    }
-
-    private static String number(int n) {
-        if (n < 10) {
-            return DIGITS[n];
-        }
-        return (n / 10 == 1 ? "" : DIGITS[n / 10]) + "十" + (n % 10 == 0 ? "" : DIGITS[n % 10]);
     }
 }

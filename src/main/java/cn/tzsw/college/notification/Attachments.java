@@ -1,6 +1,6 @@
 package cn.tzsw.college.notification;
 
-import cn.tzsw.college.certificates.CertificateService;
+import cn.tzsw.college.certificates.CertificateQueries;
 import cn.tzsw.college.security.SystemTasks;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ class Attachments {
     record Attachment(String name, byte[] bytes, String contentType) {
     }
 
-    private final CertificateService certificates;
+    private final CertificateQueries certificates;
 
-    Attachments(CertificateService certificates) {
+    Attachments(CertificateQueries certificates) {
         this.certificates = certificates;
     }
 

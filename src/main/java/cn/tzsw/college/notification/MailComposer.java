@@ -2,8 +2,8 @@ package cn.tzsw.college.notification;
 
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.hours.HoursEvents;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.trainees.TraineeContact;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -11,9 +11,6 @@ import org.springframework.stereotype.Component;
 /** Writes a notice in the recipient's language from the one MessageSource. */
 @Component
 class MailComposer {
-
-    private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
     private final MailProperties properties;
@@ -26,9 +23,8 @@ class MailComposer {
     /** Subject and body of the re-registration reminder (mail.reminder.subject / mail.reminder.body). */
     String[] composeReminder(TraineeContact to, HoursEvents.ReminderRequested reminder) {
         Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        String end = locale == Locale.ENGLISH ? reminder.periodEnd().toString()
-                : DateTimeFormatter.ofPattern("yyyy年M月d日").format(reminder.periodEnd());
-        Object[] args = {to.name(), end, reminder.required().stripTrailingZeros().toPlainString(),
+        Object[] args = {to.name(), ChineseDates.format(reminder.periodEnd(), locale),
+                reminder.required().stripTrailingZeros().toPlainString(),
                 reminder.earned().stripTrailingZeros().toPlainString(),
                 reminder.shortfall().stripTrailingZeros().toPlainString(), properties.baseUrl() + "/catalog"};
         return new String[] {messages.getMessage("mail.reminder.subject", args, locale),
@@ -47,11 +43,11 @@ class MailComposer {
     /** Subject and body of notice {@code kind} (mail.KIND.subject / mail.KIND.body) about a lecture. */
     String[] compose(String kind, TraineeContact to, LectureInfo lecture) {
         Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        DateTimeFormatter format = locale == Locale.ENGLISH ? ENGLISH : CHINESE;
         String place = lecture.venue() != null ? lecture.venue()
                 : messages.getMessage("mail.place.online", null, locale);
-        Object[] args = {to.name(), lecture.courseTitle(), format.format(lecture.startsAt()),
-                format.format(lecture.endsAt()), place, properties.baseUrl() + "/lectures/" + lecture.id()};
+        Object[] args = {to.name(), lecture.courseTitle(), ChineseDates.format(lecture.startsAt(), locale),
+                ChineseDates.format(lecture.endsAt(), locale), place,
+                properties.baseUrl() + "/lectures/" + lecture.id()};
         return new String[] {messages.getMessage("mail." + kind + ".subject", args, locale),
                 messages.getMessage("mail." + kind + ".body", args, locale)};
     }

@@ -1,12 +1,12 @@
 package cn.tzsw.college.trainees;
 
-import cn.tzsw.college.security.AccountRename;
-import cn.tzsw.college.security.AccountService;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AccessScope;
+import cn.tzsw.college.security.AccountRename;
+import cn.tzsw.college.security.AccountService;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.NewTraineeAccount;

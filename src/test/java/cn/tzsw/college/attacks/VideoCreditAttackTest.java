@@ -1,11 +1,11 @@
 package cn.tzsw.college.attacks;
 
-import cn.tzsw.college.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.TestClock;
 import cn.tzsw.college.WebClient;
 import cn.tzsw.college.attendance.HeartbeatReply;
 import cn.tzsw.college.attendance.LectureSetup;

@@ -2,6 +2,7 @@ package cn.tzsw.college.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
@@ -39,7 +40,15 @@ class CertificateIssueTest extends IntegrationTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    CertificateService certificates;
+    CertificateQueries certificates;
+    @Autowired
+    CertificateIssuing issuing;
+    @Autowired
+    Verifications verifications;
+    @Autowired
+    BulkIssues bulkIssues;
+    @Autowired
+    BulkIssueWorker worker;
     @Autowired
     HoursLedger hoursLedger;
     @Autowired
@@ -61,17 +70,11 @@ class CertificateIssueTest extends IntegrationTest {
                 phones.stream().map(p -> new Object[] {traineeId(p), lectureId, courseId}).toList());
     }
 
-    Certificate awaitCertificate(long traineeId, long lectureId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM certificate WHERE trainee_id = ? AND lecture_id = ?",
-                    Long.class, traineeId, lectureId);
-            if (!ids.isEmpty()) {
-                return SystemTasks.runAsSystem(() -> certificates.find(ids.getFirst())).orElseThrow();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no certificate issued");
+    Certificate awaitCertificate(long traineeId, long lectureId) {
+        long id = await("a certificate issued").atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT id FROM certificate WHERE trainee_id = ? AND lecture_id = ?", Long.class, traineeId, lectureId)
+                .stream().findFirst(), Optional::isPresent).orElseThrow();
+        return SystemTasks.runAsSystem(() -> certificates.find(id)).orElseThrow();
     }
 
     @Test
@@ -85,7 +88,7 @@ class CertificateIssueTest extends IntegrationTest {
         assertThat(certificate.serial()).matches("TZSW-\\d{4}-\\d{6}");
         assertThat(certificate.code()).matches("[A-Z2-7]{20}");
         // The event again, or an administrator's click: the same certificate.
-        Certificate again = SystemTasks.runAsSystem(() -> certificates.issueCompletion(trainee, lecture));
+        Certificate again = SystemTasks.runAsSystem(() -> issuing.issueCompletion(trainee, lecture));
         assertThat(again.serial()).isEqualTo(certificate.serial());
         assertThat(fixtures.count("SELECT COUNT(*) FROM certificate WHERE trainee_id = ?", trainee)).isEqualTo(1);
 
@@ -106,15 +109,15 @@ class CertificateIssueTest extends IntegrationTest {
         String phone = fixtures.trainees(1, VILLAGE, false).getFirst();
         long lecture = fixtures.openLecture(10, Map.of());
         completedWithoutEvent(List.of(phone), lecture);
-        Certificate certificate = SystemTasks.runAsSystem(() -> certificates.issueCompletion(traineeId(phone), lecture));
-        assertThat(certificates.verify(certificate.code()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+        Certificate certificate = SystemTasks.runAsSystem(() -> issuing.issueCompletion(traineeId(phone), lecture));
+        assertThat(verifications.verify(certificate.code()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
 
         SystemTasks.runAsSystem(() -> {
-            certificates.revoke(certificate.id(), "学时记录有误");
+            issuing.revoke(certificate.id(), "学时记录有误");
             return null;
         });
 
-        Verification verification = certificates.verify(certificate.printedCode().toLowerCase()).orElseThrow();
+        Verification verification = verifications.verify(certificate.printedCode().toLowerCase()).orElseThrow();
         assertThat(verification.status()).isEqualTo(CertificateStatus.REVOKED);
         assertThat(verification.revokedReason()).isEqualTo("学时记录有误");
         assertThat(verification.revokedAt()).isNotNull();
@@ -128,18 +131,18 @@ class CertificateIssueTest extends IntegrationTest {
         String phone = fixtures.trainees(1, VILLAGE, false).getFirst();
         long lecture = fixtures.openLecture(10, Map.of());
         completedWithoutEvent(List.of(phone), lecture);
-        Certificate old = SystemTasks.runAsSystem(() -> certificates.issueCompletion(traineeId(phone), lecture));
+        Certificate old = SystemTasks.runAsSystem(() -> issuing.issueCompletion(traineeId(phone), lecture));
 
-        Certificate replacement = SystemTasks.runAsSystem(() -> certificates.reissue(old.id()));
+        Certificate replacement = SystemTasks.runAsSystem(() -> issuing.reissue(old.id()));
 
         assertThat(replacement.serial()).isNotEqualTo(old.serial());
         assertThat(replacement.code()).isNotEqualTo(old.code());
-        Verification verification = certificates.verify(old.code()).orElseThrow();
+        Verification verification = verifications.verify(old.code()).orElseThrow();
         assertThat(verification.status()).isEqualTo(CertificateStatus.REPLACED);
         assertThat(verification.replacedBy()).isEqualTo(replacement.serial());
-        assertThat(certificates.verify(replacement.code()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+        assertThat(verifications.verify(replacement.code()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
         // The completion is still certified once: issuing again returns the replacement.
-        assertThat(SystemTasks.runAsSystem(() -> certificates.issueCompletion(traineeId(phone), lecture)).id())
+        assertThat(SystemTasks.runAsSystem(() -> issuing.issueCompletion(traineeId(phone), lecture)).id())
                 .isEqualTo(replacement.id());
         assertThat(SystemTasks.runAsSystem(() -> audit.of("certificate", old.id())))
                 .anyMatch(e -> e.action().equals("certificate.reissue"));
@@ -147,9 +150,9 @@ class CertificateIssueTest extends IntegrationTest {
 
     @Test
     void an_unknown_or_malformed_code_verifies_as_nothing() {
-        assertThat(certificates.verify("AAAAAAAAAAAAAAAAAAAA")).isEmpty();
-        assertThat(certificates.verify("../etc/passwd")).isEmpty();
-        assertThat(certificates.verify(null)).isEmpty();
+        assertThat(verifications.verify("AAAAAAAAAAAAAAAAAAAA")).isEmpty();
+        assertThat(verifications.verify("../etc/passwd")).isEmpty();
+        assertThat(verifications.verify(null)).isEmpty();
     }
 
     @Test
@@ -161,7 +164,7 @@ class CertificateIssueTest extends IntegrationTest {
         List<Callable<Certificate>> tasks = new ArrayList<>();
         for (String phone : phones) {
             long trainee = traineeId(phone);
-            tasks.add(() -> SystemTasks.runAsSystem(() -> certificates.issueCompletion(trainee, lecture)));
+            tasks.add(() -> SystemTasks.runAsSystem(() -> issuing.issueCompletion(trainee, lecture)));
         }
         List<Integer> numbers = new ArrayList<>();
         try {
@@ -190,20 +193,20 @@ class CertificateIssueTest extends IntegrationTest {
         long lecture = fixtures.openLecture(300, Map.of());
         completedWithoutEvent(phones, lecture);
         // One of them had a certificate already: the bulk run must not issue a second.
-        SystemTasks.runAsSystem(() -> certificates.issueCompletion(traineeId(phones.getFirst()), lecture));
-        long job = SystemTasks.runAsSystem(() -> certificates.startBulk(BulkScope.LECTURE, lecture));
+        SystemTasks.runAsSystem(() -> issuing.issueCompletion(traineeId(phones.getFirst()), lecture));
+        long job = SystemTasks.runAsSystem(() -> bulkIssues.start(BulkScope.LECTURE, lecture));
 
         // The process dies in the middle of a chunk: its transaction never commits.
         transactions.executeWithoutResult(status -> {
-            SystemTasks.runAsSystem(certificates::workBulkChunk);
+            SystemTasks.runAsSystem(worker::workChunk);
             status.setRollbackOnly();
         });
         // A chunk completes, then the application "restarts" and the worker resumes until the job is done.
-        SystemTasks.runAsSystem(certificates::workBulkChunk);
+        SystemTasks.runAsSystem(worker::workChunk);
         BulkJob state;
         do {
-            SystemTasks.runAsSystem(certificates::workBulkChunk);
-            state = SystemTasks.runAsSystem(() -> certificates.job(job)).orElseThrow();
+            SystemTasks.runAsSystem(worker::workChunk);
+            state = SystemTasks.runAsSystem(() -> bulkIssues.job(job)).orElseThrow();
         } while (!state.state().finished());
 
         assertThat(state.state()).isEqualTo(BulkState.DONE);
@@ -220,8 +223,8 @@ class CertificateIssueTest extends IntegrationTest {
         List<String> phones = fixtures.trainees(2, VILLAGE, false);
         long lecture = fixtures.openLecture(10, Map.of());
         completedWithoutEvent(phones, lecture);
-        Certificate mine = SystemTasks.runAsSystem(() -> certificates.issueCompletion(traineeId(phones.get(0)), lecture));
-        Certificate theirs = SystemTasks.runAsSystem(() -> certificates.issueCompletion(traineeId(phones.get(1)), lecture));
+        Certificate mine = SystemTasks.runAsSystem(() -> issuing.issueCompletion(traineeId(phones.get(0)), lecture));
+        Certificate theirs = SystemTasks.runAsSystem(() -> issuing.issueCompletion(traineeId(phones.get(1)), lecture));
 
         assertThat(fixtures.as(phones.get(0), certificates::mine)).extracting(Certificate::serial)
                 .containsExactly(mine.serial());
@@ -230,12 +233,12 @@ class CertificateIssueTest extends IntegrationTest {
                 .isInstanceOf(AccessDeniedException.class);
 
         int year = LocalDate.now().getYear();
-        Certificate record = fixtures.as(phones.get(0), () -> certificates.issueMyHoursRecord(year));
+        Certificate record = fixtures.as(phones.get(0), () -> issuing.issueMyHoursRecord(year));
         assertThat(record.kind()).isEqualTo(CertificateKind.HOURS_RECORD);
         assertThat(record.lines()).hasSize(1);
         assertThat(record.hours()).isEqualByComparingTo("2.0");
         // Asking twice for the same statement gives the same record.
-        assertThat(fixtures.as(phones.get(0), () -> certificates.issueMyHoursRecord(year)).serial())
+        assertThat(fixtures.as(phones.get(0), () -> issuing.issueMyHoursRecord(year)).serial())
                 .isEqualTo(record.serial());
         byte[] pdf = fixtures.as(phones.get(0), () -> certificates.pdf(record.id()));
         try (PDDocument document = Loader.loadPDF(pdf)) {

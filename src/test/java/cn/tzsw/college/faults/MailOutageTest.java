@@ -1,15 +1,15 @@
 package cn.tzsw.college.faults;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.WebClient;
+import cn.tzsw.college.certificates.BulkIssues;
 import cn.tzsw.college.certificates.BulkScope;
 import cn.tzsw.college.certificates.BulkState;
-import cn.tzsw.college.certificates.CertificateService;
 import cn.tzsw.college.notification.NotificationService;
 import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.security.SystemTasks;
@@ -52,7 +52,7 @@ class MailOutageTest extends IntegrationTest {
     @Autowired
     NotificationService notifications;
     @Autowired
-    CertificateService certificates;
+    BulkIssues bulkIssues;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -85,8 +85,8 @@ class MailOutageTest extends IntegrationTest {
             List<String> phones = fixtures.trainees(3, VILLAGE, false);
             long lecture = fixtures.openLecture(10, Map.of());
             completed(phones, lecture);
-            long job = SystemTasks.runAsSystem(() -> certificates.startBulk(BulkScope.LECTURE, lecture));
-            await().atMost(Duration.ofSeconds(20)).until(() -> SystemTasks.runAsSystem(() -> certificates.job(job)).orElseThrow()
+            long job = SystemTasks.runAsSystem(() -> bulkIssues.start(BulkScope.LECTURE, lecture));
+            await().atMost(Duration.ofSeconds(20)).until(() -> SystemTasks.runAsSystem(() -> bulkIssues.job(job)).orElseThrow()
                     .state() == BulkState.DONE);
             assertThat(fixtures.count("SELECT COUNT(*) FROM certificate WHERE lecture_id = ?", lecture)).isEqualTo(3);
 

@@ -1,7 +1,7 @@
 package cn.tzsw.college.ui;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.attendance.LectureSetup;

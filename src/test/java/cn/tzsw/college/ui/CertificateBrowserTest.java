@@ -1,6 +1,7 @@
 package cn.tzsw.college.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.hours.HoursLedger;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -111,17 +113,10 @@ class CertificateBrowserTest extends BrowserTest {
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
-    private String awaitSerial(long trainee, long lecture) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            var serials = jdbc.queryForList("SELECT serial FROM certificate WHERE trainee_id = ? AND lecture_id = ?",
-                    String.class, trainee, lecture);
-            if (!serials.isEmpty()) {
-                return serials.getFirst();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no certificate issued");
+    private String awaitSerial(long trainee, long lecture) {
+        return await("a certificate issued").atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT serial FROM certificate WHERE trainee_id = ? AND lecture_id = ?", String.class, trainee, lecture)
+                .stream().findFirst(), Optional::isPresent).orElseThrow();
     }
 
     /** Downloads what the link points to with the browser's own session, as the click would. */

@@ -10,7 +10,7 @@ import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.UI;
@@ -79,7 +79,7 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(r -> r.method() == null ? "" : getTranslation(r.method().messageKey())
                         + (r.siteName() == null ? "" : " · " + r.siteName()))
                 .setHeader(getTranslation("attendance.column.method")).setAutoWidth(true);
-        grid.addColumn(r -> r.recordedAt() == null ? "" : ChineseDates.format(r.recordedAt()))
+        grid.addColumn(r -> r.recordedAt() == null ? "" : ChineseDates.format(r.recordedAt(), getLocale()))
                 .setHeader(getTranslation("attendance.column.recordedAt")).setAutoWidth(true);
         grid.addColumn(r -> r.reason() == null ? "" : r.reason()).setHeader(getTranslation("attendance.column.reason"));
         grid.addComponentColumn(r -> {

@@ -5,7 +5,7 @@ import cn.tzsw.college.attendance.RoomCode;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
@@ -67,7 +67,8 @@ class RoomDisplayView extends VerticalLayout implements BeforeEnterObserver, Has
                 .map(Long::valueOf).flatMap(catalog::find).orElseThrow(NotFoundException::new);
         lectureId = lecture.id();
         heading.setText(lecture.courseTitle());
-        when.setText(ChineseDates.format(lecture.startsAt()) + " – " + ChineseDates.format(lecture.endsAt())
+        when.setText(ChineseDates.format(lecture.startsAt(), getLocale()) + " – "
+                + ChineseDates.format(lecture.endsAt(), getLocale())
                 + (lecture.venue() == null ? "" : " · " + lecture.venue()));
         refresh();
     }

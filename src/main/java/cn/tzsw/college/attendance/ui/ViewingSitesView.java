@@ -12,7 +12,7 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.FormErrors;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -65,7 +65,7 @@ class ViewingSitesView extends VerticalLayout {
         lecture.setItems(Stream.of(CourseFormat.LIVE_STREAM, CourseFormat.HYBRID)
                 .flatMap(format -> catalog.search(new CatalogQuery("", null, format, null, null, false),
                         PageRequest.of(0, LECTURES_SHOWN)).stream()).toList());
-        lecture.setItemLabelGenerator(l -> ChineseDates.format(l.startsAt()) + " " + l.courseTitle());
+        lecture.setItemLabelGenerator(l -> ChineseDates.format(l.startsAt(), getLocale()) + " " + l.courseTitle());
         lecture.addValueChangeListener(e -> show());
         sites.setId("sites-list");
         add(new H2(getTranslation("sites.title")), new Paragraph(getTranslation("sites.help")), lecture, sites, creation);

@@ -4,7 +4,7 @@ import cn.tzsw.college.attendance.PlaybackStart;
 import cn.tzsw.college.attendance.WatchService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -93,7 +93,7 @@ class WatchView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     /** The refusal in the reader's words; a date (e.g. when a recording opens) as the reader writes dates. */
     private String refusal(BusinessRuleException e) {
         Object[] arguments = Arrays.stream(e.arguments())
-                .map(argument -> argument instanceof LocalDate date ? ChineseDates.format(date) : argument)
+                .map(argument -> argument instanceof LocalDate date ? ChineseDates.format(date, getLocale()) : argument)
                 .toArray();
         return getTranslation(e.messageKey(), arguments);
     }

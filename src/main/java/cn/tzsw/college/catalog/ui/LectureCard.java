@@ -3,7 +3,7 @@ package cn.tzsw.college.catalog.ui;
 import cn.tzsw.college.catalog.Availability;
 import cn.tzsw.college.catalog.Instructor;
 import cn.tzsw.college.catalog.LectureInfo;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -29,8 +29,9 @@ class LectureCard extends Div {
         Div head = new Div(title, badge);
         head.addClassName("lecture-card-head");
 
-        String when = ChineseDates.format(lecture.startsAt()) + " – " + (lecture.endsAt().toLocalDate()
-                .equals(lecture.startsAt().toLocalDate()) ? lecture.endsAt().toLocalTime() : ChineseDates.format(lecture.endsAt()));
+        String when = ChineseDates.format(lecture.startsAt(), getLocale()) + " – " + (lecture.endsAt().toLocalDate()
+                .equals(lecture.startsAt().toLocalDate()) ? lecture.endsAt().toLocalTime()
+                : ChineseDates.format(lecture.endsAt(), getLocale()));
         String where = lecture.venue() != null ? lecture.venue() : getTranslation("catalog.online");
         Div meta = new Div(new Span(when), new Span(where),
                 new Span(getTranslation(lecture.format().messageKey())),

@@ -4,7 +4,7 @@ import cn.tzsw.college.catalog.LectureData;
 import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.DatePickerTexts;
 import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.RegionPicker;
 import com.vaadin.flow.component.ComponentEvent;
@@ -56,7 +56,7 @@ class LectureForm extends FormLayout {
         quotas = new QuotasField(regions.children(home.code()));
         for (DateTimePicker picker : List.of(startsAt, endsAt, registrationOpens, registrationCloses, cancellationDeadline)) {
             picker.setStep(Duration.ofMinutes(15));
-            picker.setDatePickerI18n(ChineseDates.datePickerI18n());
+            picker.setDatePickerI18n(DatePickerTexts.i18n());
         }
         startsAt.setLabel(getTranslation("lectureForm.startsAt"));
         startsAt.setId("lecture-starts-at");

@@ -8,7 +8,7 @@ import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.catalog.LectureStatus;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.FormErrors;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -61,9 +61,11 @@ class LecturesPanel extends VerticalLayout {
 
         grid.setId("lecture-grid");
         grid.setAllRowsVisible(true);
-        grid.addColumn(l -> ChineseDates.format(l.startsAt())).setHeader(getTranslation("lectureForm.startsAt"))
+        grid.addColumn(l -> ChineseDates.format(l.startsAt(), getLocale()))
+                .setHeader(getTranslation("lectureForm.startsAt"))
                 .setAutoWidth(true);
-        grid.addColumn(l -> ChineseDates.format(l.endsAt())).setHeader(getTranslation("lectureForm.endsAt"))
+        grid.addColumn(l -> ChineseDates.format(l.endsAt(), getLocale()))
+                .setHeader(getTranslation("lectureForm.endsAt"))
                 .setAutoWidth(true);
         grid.addColumn(l -> l.venue() != null ? l.venue() : getTranslation("courseAdmin.lecture.online"))
                 .setHeader(getTranslation("lectureForm.venue")).setFlexGrow(1);
@@ -142,8 +144,8 @@ class LecturesPanel extends VerticalLayout {
     private void confirmCancel(LectureInfo lecture) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("courseAdmin.lecture.cancel.header"));
-        confirm.setText(getTranslation("courseAdmin.lecture.cancel.text", ChineseDates.format(lecture.startsAt()),
-                lecture.taken()));
+        confirm.setText(getTranslation("courseAdmin.lecture.cancel.text",
+                ChineseDates.format(lecture.startsAt(), getLocale()), lecture.taken()));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("courseAdmin.lecture.cancel.keep"));
         confirm.setConfirmText(getTranslation("courseAdmin.lecture.cancel.confirm"));

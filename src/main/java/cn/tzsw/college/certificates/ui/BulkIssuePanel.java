@@ -3,10 +3,10 @@ package cn.tzsw.college.certificates.ui;
 import cn.tzsw.college.catalog.CourseAdminService;
 import cn.tzsw.college.catalog.CourseSummary;
 import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.certificates.BulkIssues;
 import cn.tzsw.college.certificates.BulkJob;
 import cn.tzsw.college.certificates.BulkScope;
-import cn.tzsw.college.certificates.CertificateService;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -30,14 +30,14 @@ class BulkIssuePanel extends Div {
 
     private static final int POLL_MILLIS = 1000;
 
-    private final CertificateService certificates;
+    private final BulkIssues bulkIssues;
     private final CourseAdminService courses;
     private final Runnable onProgress;
     private final VerticalLayout jobs = new VerticalLayout();
     private Registration pollRegistration;
 
-    BulkIssuePanel(CertificateService certificates, CourseAdminService courses, Runnable onProgress) {
-        this.certificates = certificates;
+    BulkIssuePanel(BulkIssues bulkIssues, CourseAdminService courses, Runnable onProgress) {
+        this.bulkIssues = bulkIssues;
         this.courses = courses;
         this.onProgress = onProgress;
         setId("bulk-jobs");
@@ -59,7 +59,7 @@ class BulkIssuePanel extends Div {
         ComboBox<LectureInfo> lecture = new ComboBox<>(getTranslation("certificateAdmin.bulk.lecture"));
         lecture.setId("bulk-lecture");
         lecture.setPlaceholder(getTranslation("certificateAdmin.bulk.allLectures"));
-        lecture.setItemLabelGenerator(l -> ChineseDates.format(l.startsAt())
+        lecture.setItemLabelGenerator(l -> ChineseDates.format(l.startsAt(), getLocale())
                 + (l.venue() == null ? "" : " · " + l.venue()));
         lecture.setClearButtonVisible(true);
         lecture.setWidthFull();
@@ -73,8 +73,8 @@ class BulkIssuePanel extends Div {
                 course.setErrorMessage(getTranslation("certificateAdmin.bulk.chooseCourse"));
                 return;
             }
-            long id = lecture.getValue() != null ? certificates.startBulk(BulkScope.LECTURE, lecture.getValue().id())
-                    : certificates.startBulk(BulkScope.COURSE, course.getValue().id());
+            long id = lecture.getValue() != null ? bulkIssues.start(BulkScope.LECTURE, lecture.getValue().id())
+                    : bulkIssues.start(BulkScope.COURSE, course.getValue().id());
             Notifications.success(getTranslation("certificateAdmin.bulk.started", id));
             dialog.close();
             refresh();
@@ -99,7 +99,7 @@ class BulkIssuePanel extends Div {
 
     private void refresh() {
         jobs.removeAll();
-        List<BulkJob> recent = certificates.recentJobs(3);
+        List<BulkJob> recent = bulkIssues.recent(3);
         boolean running = recent.stream().anyMatch(job -> !job.state().finished());
         for (BulkJob job : recent) {
             ProgressBar bar = new ProgressBar(0, 1, job.progress());

@@ -1,7 +1,7 @@
 package cn.tzsw.college.certificates.ui;
 
 import cn.tzsw.college.certificates.Certificate;
-import cn.tzsw.college.certificates.CertificateService;
+import cn.tzsw.college.certificates.CertificateQueries;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Span;
@@ -16,9 +16,9 @@ final class CertificateDownloads {
     private CertificateDownloads() {
     }
 
-    static Anchor link(CertificateService certificates, Certificate certificate, String label) {
+    static Anchor link(CertificateQueries certificates, Certificate certificate, String label) {
         long id = certificate.id();
-        String name = CertificateService.fileName(certificate);
+        String name = CertificateQueries.fileName(certificate);
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = certificates.pdf(id);
             return new DownloadResponse(new ByteArrayInputStream(pdf), name, "application/pdf", pdf.length);

@@ -1,11 +1,13 @@
 package cn.tzsw.college.certificates.ui;
 
 import cn.tzsw.college.catalog.CourseAdminService;
+import cn.tzsw.college.certificates.BulkIssues;
 import cn.tzsw.college.certificates.Certificate;
-import cn.tzsw.college.certificates.CertificateService;
+import cn.tzsw.college.certificates.CertificateIssuing;
+import cn.tzsw.college.certificates.CertificateQueries;
 import cn.tzsw.college.certificates.CertificateStatus;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,13 +37,16 @@ import java.time.LocalDate;
 @Menu(title = "nav.certificates", order = 45, icon = "vaadin:diploma")
 class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
 
-    private final CertificateService certificates;
+    private final CertificateQueries certificates;
+    private final CertificateIssuing issuing;
     private final Clock clock;
     private final Grid<Certificate> grid = new Grid<>();
     private final TextField search = new TextField();
 
-    CertificatesAdminView(CertificateService certificates, CourseAdminService courses, Clock clock) {
+    CertificatesAdminView(CertificateQueries certificates, CertificateIssuing issuing, BulkIssues bulkIssues,
+                          CourseAdminService courses, Clock clock) {
         this.certificates = certificates;
+        this.issuing = issuing;
         this.clock = clock;
         setSizeFull();
 
@@ -53,7 +58,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         search.setWidth("22em");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        BulkIssuePanel bulk = new BulkIssuePanel(certificates, courses, () -> grid.getDataProvider().refreshAll());
+        BulkIssuePanel bulk = new BulkIssuePanel(bulkIssues, courses, () -> grid.getDataProvider().refreshAll());
         Button bulkButton = new Button(getTranslation("certificateAdmin.bulk"), VaadinIcon.FILE_ADD.create(),
                 e -> bulk.openChooser());
         bulkButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -71,7 +76,8 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(1).setTooltipGenerator(Certificate::title);
         grid.addColumn(c -> c.hours().toPlainString()).setHeader(getTranslation("certificateAdmin.hours"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> ChineseDates.format(c.issuedOn())).setHeader(getTranslation("certificateAdmin.issuedOn"))
+        grid.addColumn(c -> ChineseDates.format(c.issuedOn(), getLocale()))
+                .setHeader(getTranslation("certificateAdmin.issuedOn"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("certificateAdmin.status"))
                 .setAutoWidth(true);
@@ -128,7 +134,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
                 reason.setErrorMessage(getTranslation("certificate.revoke.reasonRequired"));
                 return;
             }
-            certificates.revoke(certificate.id(), reason.getValue());
+            issuing.revoke(certificate.id(), reason.getValue());
             Notifications.success(getTranslation("certificateAdmin.revoked", certificate.serial()));
             dialog.close();
             grid.getDataProvider().refreshAll();
@@ -151,7 +157,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmText(getTranslation("certificateAdmin.reissue"));
         confirm.addConfirmListener(e -> {
-            Certificate issued = certificates.reissue(certificate.id());
+            Certificate issued = issuing.reissue(certificate.id());
             Notifications.success(getTranslation("certificateAdmin.reissued", certificate.serial(), issued.serial()));
             grid.getDataProvider().refreshAll();
         });

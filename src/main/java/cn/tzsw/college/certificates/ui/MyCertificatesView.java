@@ -1,11 +1,12 @@
 package cn.tzsw.college.certificates.ui;
 
 import cn.tzsw.college.certificates.Certificate;
+import cn.tzsw.college.certificates.CertificateIssuing;
 import cn.tzsw.college.certificates.CertificateKind;
-import cn.tzsw.college.certificates.CertificateService;
+import cn.tzsw.college.certificates.CertificateQueries;
 import cn.tzsw.college.certificates.CertificateStatus;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,11 +34,11 @@ import java.util.stream.IntStream;
 @Menu(title = "nav.myCertificates", order = 16, icon = "vaadin:diploma")
 class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
 
-    private final CertificateService certificates;
+    private final CertificateQueries certificates;
     private final Clock clock;
     private final Div list = new Div();
 
-    MyCertificatesView(CertificateService certificates, Clock clock) {
+    MyCertificatesView(CertificateQueries certificates, CertificateIssuing issuing, Clock clock) {
         this.certificates = certificates;
         this.clock = clock;
         addClassName("narrow-page");
@@ -54,7 +55,7 @@ class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
         year.setLabel(getTranslation("myCertificates.hoursRecordFor"));
         Button request = new Button(getTranslation("myCertificates.requestHoursRecord"), VaadinIcon.FILE_TEXT.create(),
                 e -> {
-                    Certificate issued = certificates.issueMyHoursRecord(year.getValue() == 0 ? null : year.getValue());
+                    Certificate issued = issuing.issueMyHoursRecord(year.getValue() == 0 ? null : year.getValue());
                     Notifications.success(getTranslation("myCertificates.hoursRecordReady", issued.serial()));
                     refresh();
                 });
@@ -90,7 +91,8 @@ class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
             Div meta = new Div(new Span(getTranslation(certificate.kind().messageKey())),
                     new Span(getTranslation("certificate.serialLabel", certificate.serial())),
                     new Span(getTranslation("certificate.hoursLabel", certificate.hours().toPlainString())),
-                    new Span(getTranslation("certificate.issuedLabel", ChineseDates.format(certificate.issuedOn()))));
+                    new Span(getTranslation("certificate.issuedLabel",
+                            ChineseDates.format(certificate.issuedOn(), getLocale()))));
             meta.addClassName("lecture-card-meta");
             Div card = new Div(head, meta);
             if (status != CertificateStatus.REPLACED) {

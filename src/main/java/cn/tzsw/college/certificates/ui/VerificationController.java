@@ -1,11 +1,10 @@
 package cn.tzsw.college.certificates.ui;
 
-import cn.tzsw.college.certificates.CertificateService;
 import cn.tzsw.college.certificates.CertificateStatus;
 import cn.tzsw.college.certificates.Verification;
+import cn.tzsw.college.certificates.Verifications;
+import cn.tzsw.college.shared.ChineseDates;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,12 +27,12 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class VerificationController {
 
-    private final CertificateService certificates;
+    private final Verifications verifications;
     private final MissLimiter limiter;
     private final MessageSource messages;
 
-    VerificationController(CertificateService certificates, MissLimiter limiter, MessageSource messages) {
-        this.certificates = certificates;
+    VerificationController(Verifications verifications, MissLimiter limiter, MessageSource messages) {
+        this.verifications = verifications;
         this.limiter = limiter;
         this.messages = messages;
     }
@@ -44,7 +43,7 @@ class VerificationController {
         if (limiter.blocked(client)) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("error", "too many requests"));
         }
-        Optional<Verification> found = certificates.verify(code);
+        Optional<Verification> found = verifications.verify(code);
         if (found.isEmpty()) {
             limiter.recordMiss(client);
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found"));
@@ -83,7 +82,7 @@ class VerificationController {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .body(html(locale, "<p class=\"verify-miss\">" + t("verify.tooMany", locale) + "</p>"));
         }
-        Optional<Verification> found = certificates.verify(wanted);
+        Optional<Verification> found = verifications.verify(wanted);
         if (found.isEmpty()) {
             limiter.recordMiss(client);
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(html(locale,
@@ -110,22 +109,24 @@ class VerificationController {
         row(rows, "verify.holder", v.holderName(), locale);
         row(rows, "verify.kind", t(v.kind().messageKey(), locale), locale);
         row(rows, "verify.title.label", v.title(), locale);
-        row(rows, "verify.period", v.coversFrom().equals(v.coversTo()) ? date(v.coversFrom(), locale)
-                : date(v.coversFrom(), locale) + " – " + date(v.coversTo(), locale), locale);
+        String from = ChineseDates.format(v.coversFrom(), locale);
+        row(rows, "verify.period", v.coversFrom().equals(v.coversTo()) ? from
+                : from + " – " + ChineseDates.format(v.coversTo(), locale), locale);
         row(rows, "verify.hours", v.hours().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString(), locale);
         row(rows, "verify.serial", v.serial(), locale);
-        row(rows, "verify.issuedOn", date(v.issuedOn(), locale), locale);
+        row(rows, "verify.issuedOn", ChineseDates.format(v.issuedOn(), locale), locale);
         if (v.validUntil() != null) {
-            row(rows, "verify.validUntil", date(v.validUntil(), locale), locale);
+            row(rows, "verify.validUntil", ChineseDates.format(v.validUntil(), locale), locale);
         }
         row(rows, "verify.issuer", v.issuer(), locale);
         String detail = switch (v.status()) {
             case REVOKED -> "<p id=\"verify-detail\">" + esc(messages.getMessage("verify.revokedDetail",
-                    new Object[] {dateTime(v.revokedAt(), locale), v.revokedReason()}, locale)) + "</p>";
+                    new Object[] {ChineseDates.format(v.revokedAt() == null ? null : v.revokedAt().toLocalDate(),
+                            locale), v.revokedReason()}, locale)) + "</p>";
             case REPLACED -> "<p id=\"verify-detail\">" + esc(messages.getMessage("verify.replacedDetail",
                     new Object[] {v.replacedBy()}, locale)) + "</p>";
             case EXPIRED -> "<p id=\"verify-detail\">" + esc(messages.getMessage("verify.expiredDetail",
-                    new Object[] {date(v.validUntil(), locale)}, locale)) + "</p>";
+                    new Object[] {ChineseDates.format(v.validUntil(), locale)}, locale)) + "</p>";
             case VALID -> "";
         };
         return "<div class=\"verify-card " + statusClass + "\"><p id=\"verify-status\" class=\"verify-badge "
@@ -184,15 +185,6 @@ class VerificationController {
 
     private String t(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
-    }
-
-    private static String date(LocalDate date, Locale locale) {
-        return locale == Locale.ENGLISH ? date.toString()
-                : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-    }
-
-    private static String dateTime(LocalDateTime time, Locale locale) {
-        return time == null ? "" : date(time.toLocalDate(), locale);
     }
 
     private static String esc(String text) {

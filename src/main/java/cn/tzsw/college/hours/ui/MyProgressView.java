@@ -4,7 +4,7 @@ import cn.tzsw.college.hours.HoursEntry;
 import cn.tzsw.college.hours.HoursLedger;
 import cn.tzsw.college.hours.Progress;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -60,8 +60,9 @@ class MyProgressView extends VerticalLayout implements BeforeEnterObserver, HasD
             Span status = new Span(getTranslation(progress.status(LocalDate.now(clock)).messageKey()));
             status.getElement().getThemeList().add("badge pill");
             Div facts = new Div(
-                    new Paragraph(getTranslation("progress.period", ChineseDates.format(progress.period().start()),
-                            ChineseDates.format(progress.period().end()), progress.daysLeft())),
+                    new Paragraph(getTranslation("progress.period",
+                            ChineseDates.format(progress.period().start(), getLocale()),
+                            ChineseDates.format(progress.period().end(), getLocale()), progress.daysLeft())),
                     new Paragraph(getTranslation("progress.required", getTranslation(progress.level().messageKey()),
                             hours(progress.required()), hours(progress.shortfall()))),
                     new Paragraph(getTranslation("progress.rule", progress.ruleSource())));
@@ -71,7 +72,8 @@ class MyProgressView extends VerticalLayout implements BeforeEnterObserver, HasD
         Grid<HoursEntry> entries = new Grid<>();
         entries.setId("progress-entries");
         // Fixed narrow columns so that the hours stay visible on a phone; the title takes what is left.
-        entries.addColumn(e -> ChineseDates.format(e.earnedOn())).setHeader(getTranslation("progress.column.date"))
+        entries.addColumn(e -> ChineseDates.format(e.earnedOn(), getLocale()))
+                .setHeader(getTranslation("progress.column.date"))
                 .setWidth("7.5em").setFlexGrow(0);
         entries.addColumn(HoursEntry::title).setHeader(getTranslation("progress.column.title")).setFlexGrow(1)
                 .setTooltipGenerator(HoursEntry::title);

@@ -7,7 +7,7 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.RegionPicker;
 import cn.tzsw.college.ui.UserMessages;
@@ -57,7 +57,8 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(c -> regionNames.computeIfAbsent(c.regionCode(), regions::displayPath))
                 .setHeader(getTranslation("trainee.region")).setFlexGrow(1);
-        grid.addColumn(c -> ChineseDates.format(c.periodEnd())).setHeader(getTranslation("directory.periodEnd"))
+        grid.addColumn(c -> ChineseDates.format(c.periodEnd(), getLocale()))
+                .setHeader(getTranslation("directory.periodEnd"))
                 .setAutoWidth(true);
         grid.addColumn(RenewalCandidate::daysLeft).setHeader(getTranslation("detail.daysLeft")).setAutoWidth(true);
         grid.addColumn(c -> plain(c.earned()) + " / " + plain(c.required())).setHeader(getTranslation("directory.hours"))
@@ -65,7 +66,8 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> plain(c.shortfall())).setHeader(getTranslation("detail.shortfall")).setAutoWidth(true);
         grid.addColumn(c -> c.hasEmail() ? "" : getTranslation("renewals.noEmail"))
                 .setHeader(getTranslation("renewals.email")).setAutoWidth(true);
-        grid.addColumn(c -> c.lastReminded() == null ? "—" : ChineseDates.format(c.lastReminded().toLocalDate()))
+        grid.addColumn(c -> c.lastReminded() == null ? "—"
+                        : ChineseDates.format(c.lastReminded().toLocalDate(), getLocale()))
                 .setHeader(getTranslation("renewals.lastReminded")).setAutoWidth(true);
         grid.setItems(query -> renewals.window(region.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         region.addValueChangeListener(e -> grid.getDataProvider().refreshAll());

@@ -5,7 +5,7 @@ import cn.tzsw.college.notification.NotificationService;
 import cn.tzsw.college.notification.OutboxMail;
 import cn.tzsw.college.notification.OutboxState;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -61,9 +61,11 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(OutboxMail::subject).setHeader(getTranslation("mails.subject")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(m -> getTranslation(m.status().messageKey())).setHeader(getTranslation("mails.status"));
         grid.addColumn(OutboxMail::attempts).setHeader(getTranslation("mails.attempts"));
-        grid.addColumn(m -> ChineseDates.format(m.createdAt())).setHeader(getTranslation("mails.createdAt")).setAutoWidth(true);
+        grid.addColumn(m -> ChineseDates.format(m.createdAt(), getLocale()))
+                .setHeader(getTranslation("mails.createdAt")).setAutoWidth(true);
         grid.addColumn(this::nextAttempt).setHeader(getTranslation("mails.nextAttempt")).setAutoWidth(true);
-        grid.addColumn(m -> ChineseDates.format(m.sentAt())).setHeader(getTranslation("mails.sentAt")).setAutoWidth(true);
+        grid.addColumn(m -> ChineseDates.format(m.sentAt(), getLocale()))
+                .setHeader(getTranslation("mails.sentAt")).setAutoWidth(true);
         grid.addColumn(OutboxMail::lastError).setHeader(getTranslation("mails.lastError"));
         grid.addComponentColumn(m -> {
             Button retry = new Button(getTranslation("mails.retry"), e -> {
@@ -91,7 +93,7 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
             server.setText(getTranslation("mails.server.unconfigured"));
         } else if (state.mailServerDownSince() != null) {
             server.setText(getTranslation("mails.server.down", state.mailServer(),
-                    ChineseDates.format(state.mailServerDownSince()), state.mailServerError()));
+                    ChineseDates.format(state.mailServerDownSince(), getLocale()), state.mailServerError()));
         } else {
             server.setText(getTranslation("mails.server.up", state.mailServer()));
         }
@@ -108,7 +110,7 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
             return getTranslation("mails.next.unconfigured");
         }
         return state.mailServerDownSince() != null ? getTranslation("mails.next.whenServerAnswers")
-                : ChineseDates.format(mail.nextAttemptAt());
+                : ChineseDates.format(mail.nextAttemptAt(), getLocale());
     }
 
     private static Set<MailStatus> selected(MailStatus status) {

@@ -15,7 +15,7 @@ import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.Component;
@@ -81,7 +81,8 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
 
         Div facts = new Div();
         facts.addClassName("lecture-facts");
-        fact(facts, "lecture.time", ChineseDates.format(lecture.startsAt()) + " – " + ChineseDates.format(lecture.endsAt()));
+        fact(facts, "lecture.time", ChineseDates.format(lecture.startsAt(), getLocale()) + " – "
+                + ChineseDates.format(lecture.endsAt(), getLocale()));
         if (lecture.venue() != null) {
             fact(facts, "lecture.venue", lecture.venue());
         }
@@ -92,9 +93,9 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
                 .collect(Collectors.joining("、")));
         fact(facts, "lecture.organiser", regions.get(lecture.organiserCode()).name());
         fact(facts, "lecture.seats", getTranslation("catalog.seatsLeft", lecture.seatsLeft(), lecture.capacity()));
-        fact(facts, "lecture.registrationWindow", ChineseDates.format(lecture.registrationOpens()) + " – "
-                + ChineseDates.format(lecture.registrationCloses()));
-        fact(facts, "lecture.cancellationDeadline", ChineseDates.format(lecture.cancellationDeadline()));
+        fact(facts, "lecture.registrationWindow", ChineseDates.format(lecture.registrationOpens(), getLocale()) + " – "
+                + ChineseDates.format(lecture.registrationCloses(), getLocale()));
+        fact(facts, "lecture.cancellationDeadline", ChineseDates.format(lecture.cancellationDeadline(), getLocale()));
         if (lecture.regionRestriction() != null) {
             fact(facts, "lecture.regionRestriction", regions.displayPath(lecture.regionRestriction()));
         }

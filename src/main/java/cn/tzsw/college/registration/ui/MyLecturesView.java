@@ -4,7 +4,7 @@ import cn.tzsw.college.registration.MyLecture;
 import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -52,7 +52,7 @@ class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
             status.getElement().getThemeList().add("badge pill");
             Div head = new Div(title, status);
             head.addClassName("lecture-card-head");
-            Div meta = new Div(new Span(ChineseDates.format(mine.lecture().startsAt())),
+            Div meta = new Div(new Span(ChineseDates.format(mine.lecture().startsAt(), getLocale())),
                     new Span(mine.lecture().venue() == null ? getTranslation("catalog.online") : mine.lecture().venue()));
             meta.addClassName("lecture-card-meta");
             Div card = new Div(head, meta);

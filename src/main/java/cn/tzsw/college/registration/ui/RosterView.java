@@ -8,8 +8,8 @@ import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.registration.RosterEntry;
 import cn.tzsw.college.registration.RosterExport;
 import cn.tzsw.college.security.Role;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.trainees.TraineeService;
-import cn.tzsw.college.ui.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -101,7 +101,8 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         grid.addColumn(RosterEntry::workUnit).setHeader(getTranslation("roster.column.workUnit")).setAutoWidth(true);
         grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
                 .setHeader(getTranslation("roster.column.region")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(r -> ChineseDates.format(r.queuedAt())).setHeader(getTranslation("roster.column.queuedAt"))
+        grid.addColumn(r -> ChineseDates.format(r.queuedAt(), getLocale()))
+                .setHeader(getTranslation("roster.column.queuedAt"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.byAdmin() ? getTranslation("roster.byAdmin.yes") : "")
                 .setHeader(getTranslation("roster.column.byAdmin")).setAutoWidth(true);
@@ -143,7 +144,7 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         registrations.roster(lectureId, Set.of(RegistrationStatus.REGISTERED), PageRequest.of(0, 1));
         lecture = found;
         heading.setText(getTranslation("roster.title", lecture.courseTitle()));
-        details.setText(getTranslation("roster.details", ChineseDates.format(lecture.startsAt()),
+        details.setText(getTranslation("roster.details", ChineseDates.format(lecture.startsAt(), getLocale()),
                 lecture.venue() != null ? lecture.venue() : getTranslation("courseAdmin.lecture.online"),
                 lecture.capacity()));
         xlsx.setHref(downloadHandler(lectureId, "xlsx",

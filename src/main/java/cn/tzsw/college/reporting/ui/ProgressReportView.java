@@ -10,7 +10,8 @@ import cn.tzsw.college.reporting.UnitFigures;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.ui.DatePickerTexts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -108,8 +109,8 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
         periodSelect.setId("report-period");
         from.setLabel(getTranslation("report.period.from"));
         to.setLabel(getTranslation("report.period.to"));
-        from.setI18n(ChineseDates.datePickerI18n());
-        to.setI18n(ChineseDates.datePickerI18n());
+        from.setI18n(DatePickerTexts.i18n());
+        to.setI18n(DatePickerTexts.i18n());
         from.setId("report-from");
         to.setId("report-to");
         periodSelect.addValueChangeListener(e -> {
@@ -223,10 +224,10 @@ class ProgressReportView extends VerticalLayout implements BeforeEnterObserver, 
         }
         showBreadcrumb();
         UnitFigures total = report.total();
-        summary.setText(getTranslation("report.summary", ChineseDates.format(report.period().from()),
-                ChineseDates.format(report.period().to()), total.trainees(), total.activeTrainees(),
+        summary.setText(getTranslation("report.summary", ChineseDates.format(report.period().from(), getLocale()),
+                ChineseDates.format(report.period().to(), getLocale()), total.trainees(), total.activeTrainees(),
                 total.hours().toPlainString(), ProgressReportExport.percent(total.complianceRate()),
-                ChineseDates.format(report.asOf())));
+                ChineseDates.format(report.asOf(), getLocale())));
         boolean village = report.listsTrainees();
         units.setVisible(!village);
         trainees.setVisible(village);

@@ -6,7 +6,7 @@ import cn.tzsw.college.security.AccountSummary;
 import cn.tzsw.college.security.AttemptLock;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.FormErrors;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
@@ -75,7 +75,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> getTranslation(a.role().messageKey())).setHeader(getTranslation("account.role"));
         grid.addColumn(a -> a.regionCode() == null ? "" : regionNames.computeIfAbsent(a.regionCode(), regions::displayPath))
                 .setHeader(getTranslation("account.region")).setFlexGrow(1);
-        grid.addColumn(a -> ChineseDates.format(a.createdAt())).setHeader(getTranslation("account.createdAt"))
+        grid.addColumn(a -> ChineseDates.format(a.createdAt(), getLocale()))
+                .setHeader(getTranslation("account.createdAt"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::resetButton).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> accounts.search(search.getValue(), role.getValue(),

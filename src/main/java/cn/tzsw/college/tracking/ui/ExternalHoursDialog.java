@@ -3,7 +3,7 @@ package cn.tzsw.college.tracking.ui;
 import cn.tzsw.college.hours.ExternalHoursData;
 import cn.tzsw.college.hours.ExternalHoursService;
 import cn.tzsw.college.hours.HoursSource;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.DatePickerTexts;
 import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.FormErrors;
 import cn.tzsw.college.ui.Notifications;
@@ -43,7 +43,7 @@ class ExternalHoursDialog extends Dialog {
         title.setLabel(getTranslation("external.titleField"));
         hours.setLabel(getTranslation("external.hours"));
         earnedOn.setLabel(getTranslation("external.earnedOn"));
-        earnedOn.setI18n(ChineseDates.datePickerI18n());
+        earnedOn.setI18n(DatePickerTexts.i18n());
         earnedOn.setMax(LocalDate.now());
         note.setLabel(getTranslation("external.note"));
         source.addValueChangeListener(e -> {

@@ -10,10 +10,10 @@ import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeEdit;
 import cn.tzsw.college.trainees.TraineeService;
-import cn.tzsw.college.ui.ChineseDates;
 import cn.tzsw.college.ui.FormSaveEvent;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
@@ -100,7 +100,7 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
         grid.add(fact("trainee.phone", revealable(trainee.maskedPhone(), () -> trainees.revealPhone(trainee.id()),
                 "reveal-phone")));
         grid.add(fact("trainee.gender", new Span(getTranslation("gender." + trainee.gender().name()))));
-        grid.add(fact("detail.birthDate", new Span(ChineseDates.format(trainee.birthDate()))));
+        grid.add(fact("detail.birthDate", new Span(ChineseDates.format(trainee.birthDate(), getLocale()))));
         grid.add(fact("trainee.workUnit", new Span(trainee.workUnit())));
         grid.add(fact("trainee.region", new Span(regions.displayPath(trainee.regionCode()))));
         grid.add(fact("trainee.certificateLevel", new Span(getTranslation(trainee.certificateLevel().messageKey()))));
@@ -140,8 +140,8 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
             FlexLayout facts = new FlexLayout();
             facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             facts.addClassName("detail-facts");
-            facts.add(fact("detail.period", new Span(ChineseDates.format(progress.period().start()) + " – "
-                    + ChineseDates.format(progress.period().end()))));
+            facts.add(fact("detail.period", new Span(ChineseDates.format(progress.period().start(), getLocale()) + " – "
+                    + ChineseDates.format(progress.period().end(), getLocale()))));
             facts.add(fact("detail.required", new Span(TraineeDirectoryView.plain(progress.required()))));
             facts.add(fact("detail.earned", new Span(TraineeDirectoryView.plain(progress.earned()))));
             facts.add(fact("detail.shortfall", new Span(TraineeDirectoryView.plain(progress.shortfall()))));
@@ -167,7 +167,8 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
     private Component ledgerGrid(List<HoursEntry> entries) {
         Grid<HoursEntry> grid = new Grid<>();
         grid.setId("ledger-grid");
-        grid.addColumn(e -> ChineseDates.format(e.earnedOn())).setHeader(getTranslation("detail.earnedOn")).setAutoWidth(true);
+        grid.addColumn(e -> ChineseDates.format(e.earnedOn(), getLocale()))
+                .setHeader(getTranslation("detail.earnedOn")).setAutoWidth(true);
         grid.addColumn(HoursEntry::title).setHeader(getTranslation("detail.entryTitle")).setFlexGrow(1);
         grid.addColumn(e -> getTranslation(e.source().messageKey())).setHeader(getTranslation("detail.source")).setAutoWidth(true);
         grid.addColumn(e -> TraineeDirectoryView.plain(e.hours())).setHeader(getTranslation("detail.hours")).setAutoWidth(true);
@@ -195,7 +196,8 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
         List<MyLecture> all = registrations.ofTrainee(trainee.id());
         Grid<MyLecture> grid = new Grid<>();
         grid.setId("registrations-grid");
-        grid.addColumn(m -> ChineseDates.format(m.lecture().startsAt())).setHeader(getTranslation("detail.lectureTime"))
+        grid.addColumn(m -> ChineseDates.format(m.lecture().startsAt(), getLocale()))
+                .setHeader(getTranslation("detail.lectureTime"))
                 .setAutoWidth(true);
         grid.addColumn(m -> m.lecture().courseTitle()).setHeader(getTranslation("detail.course")).setFlexGrow(1);
         grid.addColumn(m -> getTranslation(m.status().messageKey()))

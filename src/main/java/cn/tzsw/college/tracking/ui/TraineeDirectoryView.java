@@ -6,11 +6,11 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.tracking.DirectoryEntry;
 import cn.tzsw.college.tracking.DirectoryFilter;
 import cn.tzsw.college.tracking.TraineeDirectory;
 import cn.tzsw.college.trainees.CertificateLevel;
-import cn.tzsw.college.ui.ChineseDates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -79,7 +79,7 @@ class TraineeDirectoryView extends VerticalLayout implements HasDynamicTitle {
         Grid<DirectoryEntry> grid = new Grid<>();
         grid.setId("trainee-grid");
         grid.addColumn(DirectoryEntry::name).setHeader(getTranslation("trainee.name")).setAutoWidth(true).setFrozen(true);
-        grid.addColumn(t -> t.periodEnd() == null ? "" : ChineseDates.format(t.periodEnd()))
+        grid.addColumn(t -> t.periodEnd() == null ? "" : ChineseDates.format(t.periodEnd(), getLocale()))
                 .setHeader(getTranslation("directory.periodEnd")).setAutoWidth(true);
         grid.addColumn(t -> t.required().signum() == 0 ? plain(t.earned())
                         : plain(t.earned()) + " / " + plain(t.required()))

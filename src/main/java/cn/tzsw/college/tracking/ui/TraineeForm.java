@@ -4,7 +4,7 @@ import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.trainees.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeEdit;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.DatePickerTexts;
 import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.FormErrors;
 import cn.tzsw.college.ui.FormSaveEvent;
@@ -47,7 +47,7 @@ class TraineeForm extends FormLayout {
         certificateLevel.setItems(CertificateLevel.values());
         certificateLevel.setItemLabelGenerator(level -> getTranslation(level.messageKey()));
         periodStart.setLabel(getTranslation("trainee.periodStart"));
-        periodStart.setI18n(ChineseDates.datePickerI18n());
+        periodStart.setI18n(DatePickerTexts.i18n());
         periodStart.setMax(LocalDate.now());
         certificateLevel.addValueChangeListener(e -> periodStart.setEnabled(e.getValue() != null && e.getValue().certified()));
         binder.bindInstanceFields(this);

@@ -2,10 +2,11 @@ package cn.tzsw.college.trainees.ui;
 
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
+import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.IdNumber;
 import cn.tzsw.college.trainees.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeSignUp;
-import cn.tzsw.college.ui.ChineseDates;
+import cn.tzsw.college.ui.DatePickerTexts;
 import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.FormSaveEvent;
 import cn.tzsw.college.ui.RegionPicker;
@@ -62,7 +63,7 @@ class SignUpForm extends FormLayout {
         periodStart.setLabel(getTranslation("trainee.periodStart"));
         periodStart.setHelperText(getTranslation("trainee.periodStart.help"));
         periodStart.setMax(LocalDate.now());
-        periodStart.setI18n(ChineseDates.datePickerI18n());
+        periodStart.setI18n(DatePickerTexts.i18n());
         password.setLabel(getTranslation("trainee.password"));
         passwordConfirmation.setLabel(getTranslation("trainee.passwordConfirmation"));
         derived.addClassName("derived-info");
@@ -96,7 +97,7 @@ class SignUpForm extends FormLayout {
         if (IdNumber.isValid(text)) {
             IdNumber id = IdNumber.of(text);
             derived.setText(getTranslation("trainee.derived", getTranslation("gender." + id.gender().name()),
-                    ChineseDates.format(id.birthDate())));
+                    ChineseDates.format(id.birthDate(), getLocale())));
         } else {
             derived.setText("");
         }

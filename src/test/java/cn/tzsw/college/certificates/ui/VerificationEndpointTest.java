@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.certificates.Certificate;
-import cn.tzsw.college.certificates.CertificateService;
+import cn.tzsw.college.certificates.CertificateIssuing;
 import cn.tzsw.college.security.SystemTasks;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +26,7 @@ class VerificationEndpointTest extends IntegrationTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    CertificateService certificates;
+    CertificateIssuing issuing;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -52,7 +52,7 @@ class VerificationEndpointTest extends IntegrationTest {
         long course = jdbc.queryForObject("SELECT course_id FROM lecture WHERE id = ?", Long.class, lecture);
         jdbc.update("INSERT INTO hours_entry (trainee_id, lecture_id, course_id, title, source, hours, earned_on,"
                 + " recorded_at) VALUES (?, ?, ?, '验证测试课程', 'VIDEO', 1.5, CURDATE(), NOW())", trainee, lecture, course);
-        return SystemTasks.runAsSystem(() -> certificates.issueCompletion(trainee, lecture));
+        return SystemTasks.runAsSystem(() -> issuing.issueCompletion(trainee, lecture));
     }
 
     @Test
@@ -68,7 +68,7 @@ class VerificationEndpointTest extends IntegrationTest {
         assertThat(api.body()).contains("\"status\":\"VALID\"", "\"serial\":\"" + certificate.serial() + "\"");
 
         SystemTasks.runAsSystem(() -> {
-            certificates.revoke(certificate.id(), "重复颁发");
+            issuing.revoke(certificate.id(), "重复颁发");
             return null;
         });
         assertThat(get("/verify/" + certificate.code(), "text/html").body()).contains("已撤销", "重复颁发");
