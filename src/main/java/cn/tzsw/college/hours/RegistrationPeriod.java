@@ -9,7 +9,10 @@ import java.time.temporal.ChronoUnit;
  */
 public record RegistrationPeriod(LocalDate start, LocalDate end) {
 
-    /** The period that contains {@code today}, counted from the first period's start. */
+    /**
+     * The period that contains {@code today}, counted from the first period's start (SQL: hours' functions
+     * {@code hours_period_start} and {@code hours_period_end}, see {@link ComplianceSql}).
+     */
     public static RegistrationPeriod current(LocalDate firstStart, LocalDate today, int years) {
         LocalDate start = firstStart;
         if (today.isAfter(start)) {
