@@ -25,8 +25,7 @@ public record Progress(long traineeId, String traineeName, CertificateLevel leve
 
     /**
      * MET when the requirement is earned; ON_TRACK when earned keeps pace with the elapsed share of the period. The
-     * SQL form is hours' function {@code hours_status} (see {@link ComplianceSql}); ComplianceRuleSqlTest holds both
-     * to the same cases.
+     * SQL form is {@link ComplianceSql#status}; ComplianceRuleSqlTest holds both to the same cases.
      */
     public ComplianceStatus status(LocalDate today) {
         if (period == null || required.signum() <= 0) {
@@ -35,7 +34,7 @@ public record Progress(long traineeId, String traineeName, CertificateLevel leve
         if (earned.compareTo(required) >= 0) {
             return ComplianceStatus.MET;
         }
-        // Exact arithmetic (earned x period days >= required x elapsed days), so that hours_status agrees to the day.
+        // Exact arithmetic (earned x period days >= required x elapsed days), so that the SQL form agrees to the day.
         long total = ChronoUnit.DAYS.between(period.start(), period.end().plusDays(1));
         long elapsed = Math.min(total, Math.max(0, ChronoUnit.DAYS.between(period.start(), today)));
         return earned.multiply(BigDecimal.valueOf(total)).compareTo(required.multiply(BigDecimal.valueOf(elapsed))) >= 0

@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 public record RegistrationPeriod(LocalDate start, LocalDate end) {
 
     /**
-     * The period that contains {@code today}, counted from the first period's start (SQL: hours' functions
-     * {@code hours_period_start} and {@code hours_period_end}, see {@link ComplianceSql}).
+     * The period that contains {@code today}, counted from the first period's start (SQL:
+     * {@link ComplianceSql#periodStart} and {@link ComplianceSql#periodEnd}).
      */
     public static RegistrationPeriod current(LocalDate firstStart, LocalDate today, int years) {
         LocalDate start = firstStart;

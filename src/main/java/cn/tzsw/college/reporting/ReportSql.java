@@ -1,5 +1,9 @@
 package cn.tzsw.college.reporting;
 
+import static cn.tzsw.college.hours.ComplianceSql.periodEnd;
+import static cn.tzsw.college.hours.ComplianceSql.periodStart;
+import static cn.tzsw.college.hours.ComplianceSql.status;
+
 import java.util.Collections;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -11,9 +15,8 @@ import org.springframework.stereotype.Component;
  * village {@code report_unit} and {@code report_unit_year} (changelog 2026-11-29-60), which a report reads when
  * their statuses are as of today.
  *
- * <p>A trainee's registration period, the requirement and the compliance status are hours' rule, called here as
- * hours publishes it (see {@code hours.ComplianceSql}): the numbers from {@code hours_rule}, the period from
- * {@code hours_period_start}/{@code hours_period_end}, the status from {@code hours_status}. Parameters:
+ * <p>A trainee's registration period, the requirement and the compliance status are hours' rule as
+ * {@code hours.ComplianceSql} writes it into these statements, with the numbers from {@code hours_rule}. Parameters:
  * {@code :prefix} (subtree LIKE pattern) or {@code :code}, {@code :length} (the child units' code length),
  * {@code :today}, {@code :year} or {@code :from}/{@code :to}.
  */
@@ -24,7 +27,7 @@ class ReportSql {
     private static final String RULE = "LEFT JOIN hours_rule r ON r.certificate_level = t.certificate_level";
 
     /** The current period's start of a rollup row {@code t} joined with {@link #RULE}. */
-    private static final String CURRENT_START = "hours_period_start(t.period_start, r.period_years, :today)";
+    private static final String CURRENT_START = periodStart("t.period_start", "r.period_years", ":today");
 
     /**
      * Per trainee of {@code report_trainee} matching {@code where}: id, region_code, required, earned (in the
@@ -33,18 +36,18 @@ class ReportSql {
      */
     String standing(String where) {
         return """
-                SELECT g.id, g.region_code, g.required, g.earned,
-                       hours_status(g.required, g.cs, g.ce, g.earned, :today) AS status
+                SELECT g.id, g.region_code, g.required, g.earned, %s AS status
                 FROM (SELECT p.id, p.region_code, p.required, p.cs, p.ce,
                              CASE WHEN p.cs IS NULL THEN 0
                                   WHEN p.cur_start = p.cs AND p.cur_end = p.ce THEN p.earned
                                   ELSE (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
                                         WHERE h.trainee_id = p.id AND h.earned_on BETWEEN p.cs AND p.ce) END AS earned
-                      FROM (SELECT b.*, hours_period_end(b.cs, b.years) AS ce
+                      FROM (SELECT b.*, %s AS ce
                             FROM (SELECT t.trainee_id AS id, t.region_code, COALESCE(r.required_hours, 0) AS required,
                                          r.period_years AS years, %s AS cs, t.cur_start, t.cur_end, t.earned
                                   FROM report_trainee t %s WHERE %s) b) p) g"""
-                .formatted(CURRENT_START, RULE, where);
+                .formatted(status("g.required", "g.cs", "g.ce", "g.earned", ":today"), periodEnd("b.cs", "b.years"),
+                        CURRENT_START, RULE, where);
     }
 
     /**
@@ -173,9 +176,8 @@ class ReportSql {
     /** Every trainee's status as of {@code :today}, then the unit rollup from them (after {@link #refreshStanding}). */
     List<String> recomputeStatuses() {
         return List.of("""
-                UPDATE report_trainee t %s
-                SET t.status = hours_status(r.required_hours, t.cur_start, t.cur_end, t.earned, :today)"""
-                        .formatted(RULE),
+                UPDATE report_trainee t %s SET t.status = %s"""
+                        .formatted(RULE, status("r.required_hours", "t.cur_start", "t.cur_end", "t.earned", ":today")),
                 "DELETE FROM report_unit",
                 """
                 INSERT INTO report_unit (region_code, trainees, required, compliant)
@@ -187,10 +189,10 @@ class ReportSql {
      * Stores the current period and the hours earned in it for every trainee whose stored period is missing, no
      * longer current or gone (no certificate or period start any more). The ledger's triggers keep the figure
      * current after that. The condition asks for the stored start's end, not the current start's: the same when
-     * the start is current, and one function call per trainee fewer.
+     * the start is current, and the start's expression is evaluated once fewer per trainee.
      */
     String refreshStanding() {
-        String end = "hours_period_end(" + CURRENT_START + ", r.period_years)";
+        String end = periodEnd(CURRENT_START, "r.period_years");
         return """
                 UPDATE report_trainee t %3$s SET
                     t.earned = IF(%1$s IS NULL, 0,
@@ -199,7 +201,7 @@ class ReportSql {
                     t.cur_start = %1$s,
                     t.cur_end = %2$s
                 WHERE NOT (t.cur_start <=> %1$s)
-                   OR NOT (t.cur_end <=> hours_period_end(t.cur_start, r.period_years))"""
-                .formatted(CURRENT_START, end, RULE);
+                   OR NOT (t.cur_end <=> %4$s)"""
+                .formatted(CURRENT_START, end, RULE, periodEnd("t.cur_start", "r.period_years"));
     }
 }

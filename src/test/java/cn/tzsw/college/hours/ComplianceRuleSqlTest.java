@@ -6,6 +6,7 @@ import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.trainees.CertificateLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,16 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The continuing-education rule as the rule book states it, once for the Java form ({@link RegistrationPeriod#current},
- * {@link Progress#status}) and once for the SQL form that hours publishes ({@code hours_rule} and the functions
- * {@code hours_period_start}, {@code hours_period_end}, {@code hours_status}, which every SQL caller uses): each
- * case gives the current registration period and the status, and both forms must give exactly that.
+ * {@link Progress#status}) and once for the SQL form that hours publishes ({@link ComplianceSql}: the numbers in
+ * {@code hours_rule}, the rule's text inline as statements use it and as the stored functions the triggers call):
+ * each case gives the current registration period and the status, and every form must give exactly that.
  */
 class ComplianceRuleSqlTest extends IntegrationTest {
 
     @Autowired
     ContinuingEducationProperties rule;
-    @Autowired
-    ComplianceSql complianceSql;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -140,31 +139,58 @@ class ComplianceRuleSqlTest extends IntegrationTest {
                 progress.status(day));
     }
 
-    /** As the SQL callers do it: the level's numbers from hours_rule, the period and status from the functions. */
+    /**
+     * As the SQL callers do it: the level's numbers from hours_rule, the period and status inline (as statements
+     * write them) and through the stored functions (as the triggers call them); both must say the same.
+     */
     private Standing sqlForLevel(CertificateLevel level, LocalDate firstStart, LocalDate day, BigDecimal earned) {
-        return jdbc.sql("""
-                        SELECT x.cs, x.ce, hours_status(x.required, x.cs, x.ce, :earned, :day) AS status
-                        FROM (SELECT c.*, hours_period_end(c.cs, c.years) AS ce
-                              FROM (SELECT hours_period_start(:first, r.period_years, :day) AS cs,
-                                           r.period_years AS years, r.required_hours AS required
-                                    FROM (SELECT :level AS certificate_level) t
-                                    LEFT JOIN hours_rule r ON r.certificate_level = t.certificate_level) c) x""")
-                .param("level", level.name()).param("first", firstStart).param("day", day).param("earned", earned)
+        String rule = """
+                SELECT :first AS first_start, r.period_years AS years, r.required_hours AS required
+                FROM (SELECT :level AS certificate_level) t
+                LEFT JOIN hours_rule r ON r.certificate_level = t.certificate_level""";
+        Map<String, Object> params = params(firstStart, day, earned);
+        params.put("level", level.name());
+        return bothForms(rule, params);
+    }
+
+    private Standing sql(BigDecimal required, int years, LocalDate firstStart, LocalDate day, BigDecimal earned) {
+        String rule = "SELECT :first AS first_start, :years AS years, :required AS required";
+        Map<String, Object> params = params(firstStart, day, earned);
+        params.put("required", required);
+        params.put("years", years);
+        return bothForms(rule, params);
+    }
+
+    private Standing bothForms(String rule, Map<String, Object> params) {
+        String inline = """
+                SELECT x.cs, x.ce, %s AS status
+                FROM (SELECT c.*, %s AS ce FROM (SELECT n.*, %s AS cs FROM (%s) n) c) x""".formatted(
+                ComplianceSql.status("x.required", "x.cs", "x.ce", ":earned", ":day"),
+                ComplianceSql.periodEnd("c.cs", "c.years"), ComplianceSql.periodStart("n.first_start", "n.years", ":day"),
+                rule);
+        String stored = """
+                SELECT x.cs, x.ce, hours_status(x.required, x.cs, x.ce, :earned, :day) AS status
+                FROM (SELECT c.*, hours_period_end(c.cs, c.years) AS ce
+                      FROM (SELECT n.*, hours_period_start(n.first_start, n.years, :day) AS cs FROM (%s) n) c) x"""
+                .formatted(rule);
+        Standing viaStatements = standing(inline, params);
+        assertThat(standing(stored, params)).as("stored functions").isEqualTo(viaStatements);
+        return viaStatements;
+    }
+
+    private Standing standing(String sql, Map<String, Object> params) {
+        return jdbc.sql(sql).params(params)
                 .query((rs, n) -> new Standing(rs.getObject("cs", LocalDate.class), rs.getObject("ce", LocalDate.class),
                         ComplianceStatus.valueOf(rs.getString("status"))))
                 .single();
     }
 
-    private Standing sql(BigDecimal required, int years, LocalDate firstStart, LocalDate day, BigDecimal earned) {
-        return jdbc.sql("""
-                        SELECT x.cs, x.ce, hours_status(:required, x.cs, x.ce, :earned, :day) AS status
-                        FROM (SELECT c.cs, hours_period_end(c.cs, :years) AS ce
-                              FROM (SELECT hours_period_start(:first, :years, :day) AS cs) c) x""")
-                .param("required", required).param("years", years).param("first", firstStart).param("day", day)
-                .param("earned", earned)
-                .query((rs, n) -> new Standing(rs.getObject("cs", LocalDate.class), rs.getObject("ce", LocalDate.class),
-                        ComplianceStatus.valueOf(rs.getString("status"))))
-                .single();
+    private static Map<String, Object> params(LocalDate firstStart, LocalDate day, BigDecimal earned) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("first", firstStart);
+        params.put("day", day);
+        params.put("earned", earned);
+        return params;
     }
 
     private Map<String, String> ruleRows() {
