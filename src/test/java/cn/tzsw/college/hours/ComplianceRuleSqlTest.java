@@ -19,14 +19,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The continuing-education rule as the rule book states it, once for the Java form ({@link RegistrationPeriod#current},
- * {@link Progress#status}) and once for the SQL form that hours publishes ({@link ComplianceSql}: the numbers in
- * {@code hours_rule}, the rule's text inline as statements use it and as the stored functions the triggers call):
- * each case gives the current registration period and the status, and every form must give exactly that.
+ * {@link Progress#status}) and once for the SQL form that hours publishes ({@link ComplianceSql}: the rule's text
+ * and the configured numbers written into statements, and the stored functions with {@code hours_rule} that the
+ * triggers use): each case gives the current registration period and the status, and every form must give exactly
+ * that.
  */
 class ComplianceRuleSqlTest extends IntegrationTest {
 
     @Autowired
     ContinuingEducationProperties rule;
+    @Autowired
+    ComplianceSql compliance;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -71,7 +74,7 @@ class ComplianceRuleSqlTest extends IntegrationTest {
         Standing expected = new Standing(start, end, status);
         assertThat(java(level, rule.required(level), rule.getPeriodYears(), firstStart, day, earned))
                 .as("Java").isEqualTo(expected);
-        assertThat(sqlForLevel(level, firstStart, day, earned)).as("SQL").isEqualTo(expected);
+        assertThat(sqlForLevel(compliance, level, firstStart, day, earned)).as("SQL").isEqualTo(expected);
     }
 
     /** Under other numbers, as a change of the law or of the configuration would bring. */
@@ -105,25 +108,26 @@ class ComplianceRuleSqlTest extends IntegrationTest {
     }
 
     @Test
-    void another_configuration_reaches_every_sql_caller_through_hours_rule() {
+    void another_configuration_reaches_the_statements_and_the_triggers() {
         ContinuingEducationProperties other = new ContinuingEducationProperties();
         other.setPeriodYears(5);
         other.setRequiredHours(Map.of(CertificateLevel.ASSISTANT, new BigDecimal("60"),
                 CertificateLevel.INTERMEDIATE, new BigDecimal("80.5"), CertificateLevel.SENIOR, new BigDecimal("100")));
         transactions.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
-            new ComplianceSql(other, jdbc).afterPropertiesSet();
+            ComplianceSql otherSql = new ComplianceSql(other, jdbc);
+            otherSql.afterPropertiesSet();
             assertThat(ruleRows()).isEqualTo(expectedRows(other));
             // 40 h after 731 of 1,827 days: on track for 80.5 h, behind for 100 h (100 x 731 > 40 x 1,827).
             LocalDate first = LocalDate.of(2024, 1, 1);
             LocalDate day = LocalDate.of(2026, 1, 1);
             for (CertificateLevel level : List.of(CertificateLevel.INTERMEDIATE, CertificateLevel.SENIOR)) {
-                assertThat(sqlForLevel(level, first, day, new BigDecimal("40")))
+                assertThat(sqlForLevel(otherSql, level, first, day, new BigDecimal("40")))
                         .isEqualTo(java(level, other.required(level), 5, first, day, new BigDecimal("40")));
             }
-            assertThat(sqlForLevel(CertificateLevel.INTERMEDIATE, first, day, new BigDecimal("40")).status())
+            assertThat(sqlForLevel(otherSql, CertificateLevel.INTERMEDIATE, first, day, new BigDecimal("40")).status())
                     .isEqualTo(ComplianceStatus.ON_TRACK);
-            assertThat(sqlForLevel(CertificateLevel.SENIOR, first, day, new BigDecimal("40")).status())
+            assertThat(sqlForLevel(otherSql, CertificateLevel.SENIOR, first, day, new BigDecimal("40")).status())
                     .isEqualTo(ComplianceStatus.BEHIND);
         });
         assertThat(ruleRows()).isEqualTo(expectedRows(rule));
@@ -140,39 +144,42 @@ class ComplianceRuleSqlTest extends IntegrationTest {
     }
 
     /**
-     * As the SQL callers do it: the level's numbers from hours_rule, the period and status inline (as statements
-     * write them) and through the stored functions (as the triggers call them); both must say the same.
+     * As the SQL callers do it: statements with the configured numbers and the rule's text written in, triggers with
+     * the numbers from hours_rule and the stored functions; both must say the same.
      */
-    private Standing sqlForLevel(CertificateLevel level, LocalDate firstStart, LocalDate day, BigDecimal earned) {
-        String rule = """
+    private Standing sqlForLevel(ComplianceSql compliance, CertificateLevel level, LocalDate firstStart, LocalDate day,
+                                 BigDecimal earned) {
+        String inline = "SELECT :first AS first_start, %s AS years, %s AS required"
+                .formatted(compliance.periodYears(":level"), compliance.required(":level"));
+        String stored = """
                 SELECT :first AS first_start, r.period_years AS years, r.required_hours AS required
                 FROM (SELECT :level AS certificate_level) t
                 LEFT JOIN hours_rule r ON r.certificate_level = t.certificate_level""";
         Map<String, Object> params = params(firstStart, day, earned);
         params.put("level", level.name());
-        return bothForms(rule, params);
+        return bothForms(inline, stored, params);
     }
 
     private Standing sql(BigDecimal required, int years, LocalDate firstStart, LocalDate day, BigDecimal earned) {
-        String rule = "SELECT :first AS first_start, :years AS years, :required AS required";
+        String numbers = "SELECT :first AS first_start, :years AS years, :required AS required";
         Map<String, Object> params = params(firstStart, day, earned);
         params.put("required", required);
         params.put("years", years);
-        return bothForms(rule, params);
+        return bothForms(numbers, numbers, params);
     }
 
-    private Standing bothForms(String rule, Map<String, Object> params) {
+    private Standing bothForms(String inlineNumbers, String storedNumbers, Map<String, Object> params) {
         String inline = """
                 SELECT x.cs, x.ce, %s AS status
                 FROM (SELECT c.*, %s AS ce FROM (SELECT n.*, %s AS cs FROM (%s) n) c) x""".formatted(
                 ComplianceSql.status("x.required", "x.cs", "x.ce", ":earned", ":day"),
                 ComplianceSql.periodEnd("c.cs", "c.years"), ComplianceSql.periodStart("n.first_start", "n.years", ":day"),
-                rule);
+                inlineNumbers);
         String stored = """
                 SELECT x.cs, x.ce, hours_status(x.required, x.cs, x.ce, :earned, :day) AS status
                 FROM (SELECT c.*, hours_period_end(c.cs, c.years) AS ce
                       FROM (SELECT n.*, hours_period_start(n.first_start, n.years, :day) AS cs FROM (%s) n) c) x"""
-                .formatted(rule);
+                .formatted(storedNumbers);
         Standing viaStatements = standing(inline, params);
         assertThat(standing(stored, params)).as("stored functions").isEqualTo(viaStatements);
         return viaStatements;
