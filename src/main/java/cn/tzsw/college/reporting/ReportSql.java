@@ -166,7 +166,10 @@ class ReportSql {
                 GROUP BY year, region_code""");
     }
 
-    /** Hours' rule as the stored statuses are computed with it, written with every full refresh. */
+    /**
+     * Hours' rule as the stored statuses are computed with it, written with every full refresh (one period length
+     * for every level).
+     */
     List<String> storeRule() {
         return List.of("DELETE FROM report_requirement",
                 "INSERT INTO report_requirement (certificate_level, hours) SELECT certificate_level, required_hours FROM hours_rule",
