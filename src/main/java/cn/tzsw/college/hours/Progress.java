@@ -23,15 +23,18 @@ public record Progress(long traineeId, String traineeName, CertificateLevel leve
         return required.signum() == 0 ? 1.0 : Math.min(1.0, earned.doubleValue() / required.doubleValue());
     }
 
-    /** MET when the requirement is earned; ON_TRACK when earned keeps pace with the elapsed share of the period. */
+    /**
+     * MET when the requirement is earned; ON_TRACK when earned keeps pace with the elapsed share of the period. The
+     * SQL form is {@link ComplianceSql#status}; ComplianceRuleSqlTest holds both to the same cases.
+     */
     public ComplianceStatus status(LocalDate today) {
-        if (period == null || required.signum() == 0) {
+        if (period == null || required.signum() <= 0) {
             return ComplianceStatus.NOT_REQUIRED;
         }
         if (earned.compareTo(required) >= 0) {
             return ComplianceStatus.MET;
         }
-        // Exact arithmetic (earned x period days >= required x elapsed days), so that ComplianceSql agrees to the day.
+        // Exact arithmetic (earned x period days >= required x elapsed days), so that the SQL form agrees to the day.
         long total = ChronoUnit.DAYS.between(period.start(), period.end().plusDays(1));
         long elapsed = Math.min(total, Math.max(0, ChronoUnit.DAYS.between(period.start(), today)));
         return earned.multiply(BigDecimal.valueOf(total)).compareTo(required.multiply(BigDecimal.valueOf(elapsed))) >= 0

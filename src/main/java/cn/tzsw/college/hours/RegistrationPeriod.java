@@ -9,7 +9,10 @@ import java.time.temporal.ChronoUnit;
  */
 public record RegistrationPeriod(LocalDate start, LocalDate end) {
 
-    /** The period that contains {@code today}, counted from the first period's start. */
+    /**
+     * The period that contains {@code today}, counted from the first period's start (SQL:
+     * {@link ComplianceSql#periodStart} and {@link ComplianceSql#periodEnd}).
+     */
     public static RegistrationPeriod current(LocalDate firstStart, LocalDate today, int years) {
         LocalDate start = firstStart;
         if (today.isAfter(start)) {

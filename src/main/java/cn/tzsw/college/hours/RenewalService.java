@@ -63,7 +63,7 @@ public class RenewalService {
     public Page<RenewalCandidate> window(String regionCode, Pageable pageable) {
         String sql = query(regionCode);
         Map<String, Object> params = params(regionCode);
-        List<RenewalCandidate> rows = jdbc.sql(sql + " ORDER BY w.next_start, w.name, w.id LIMIT :limit OFFSET :offset")
+        List<RenewalCandidate> rows = jdbc.sql(sql + " ORDER BY w.cur_end, w.name, w.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query(this::candidate).list();
         long total = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") n").params(params).query(Long.class).single();
@@ -99,10 +99,10 @@ public class RenewalService {
         String trainees = """
                 SELECT t.id, t.name, t.phone, t.email, t.region_code, t.certificate_level, t.period_start
                 FROM trainee t
-                WHERE t.region_code LIKE :prefix AND t.certificate_level <> 'NONE' AND t.period_start IS NOT NULL""";
+                WHERE t.region_code LIKE :prefix AND t.period_start IS NOT NULL""";
         return "SELECT w.*, r.reminded_at FROM (" + compliance.standing(trainees) + ") w"
                 + " LEFT JOIN renewal_reminder r ON r.trainee_id = w.id"
-                + " WHERE w.next_start > :today AND w.next_start <= :windowEnd AND w.earned < w.required";
+                + " WHERE w.cur_end >= :today AND w.cur_end <= :windowEnd AND w.earned < w.required";
     }
 
     private Map<String, Object> params(String regionCode) {
@@ -117,14 +117,14 @@ public class RenewalService {
         Map<String, Object> params = compliance.params(today);
         params.put("prefix", prefix + "%");
         params.put("today", today);
-        // The period's last day lies within [today, today + days]: the day after it within (today, today + days + 1].
-        params.put("windowEnd", today.plusDays(properties.renewalWindowDays() + 1L));
+        // The period's last day lies within [today, today + days].
+        params.put("windowEnd", today.plusDays(properties.renewalWindowDays()));
         return params;
     }
 
     private RenewalCandidate candidate(ResultSet rs, int row) throws SQLException {
         LocalDate today = LocalDate.now(clock);
-        LocalDate end = rs.getObject("next_start", LocalDate.class).minusDays(1);
+        LocalDate end = rs.getObject("cur_end", LocalDate.class);
         return new RenewalCandidate(rs.getLong("id"), rs.getString("name"), Masking.phone(rs.getString("phone")),
                 rs.getString("region_code"), CertificateLevel.valueOf(rs.getString("certificate_level")),
                 rs.getObject("cur_start", LocalDate.class), end, rs.getBigDecimal("required"),

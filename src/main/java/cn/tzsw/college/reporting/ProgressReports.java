@@ -160,7 +160,6 @@ public class ProgressReports {
                                             LocalDate today) {
         return statement.param("prefix", prefix + "%")
                 .param("today", today)
-                .param("years", sql.periodYears())
                 .param("year", period.calendarYear())
                 .param("from", period.from())
                 .param("to", period.to());

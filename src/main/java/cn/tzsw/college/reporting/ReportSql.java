@@ -1,10 +1,12 @@
 package cn.tzsw.college.reporting;
 
-import cn.tzsw.college.hours.ContinuingEducationProperties;
-import cn.tzsw.college.trainees.CertificateLevel;
+import static cn.tzsw.college.hours.ComplianceSql.periodEnd;
+import static cn.tzsw.college.hours.ComplianceSql.periodStart;
+import static cn.tzsw.college.hours.ComplianceSql.status;
+
+import cn.tzsw.college.hours.ComplianceSql;
 import java.util.Collections;
 import java.util.List;
-import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,61 +16,26 @@ import org.springframework.stereotype.Component;
  * village {@code report_unit} and {@code report_unit_year} (changelog 2026-11-29-60), which a report reads when
  * their statuses are as of today.
  *
- * <p>One place defines, per trainee, the registration period, the hours earned in it and the compliance status,
- * exactly as {@code hours.Progress.status(today)} does:
- * <ul>
- *   <li>current period start {@code cs} = period_start + k x years (the last such start not after today),
- *       end {@code ce} = cs + years - 1 day ({@code hours.RegistrationPeriod.current});</li>
- *   <li>NOT_REQUIRED without a certificate, a period start or a required number of hours;</li>
- *   <li>MET when earned in [cs, ce] &gt;= required; ON_TRACK when earned &gt;= required x elapsed share of the
- *       period (elapsed days / period days, clamped to 0..1); else BEHIND.</li>
- * </ul>
- * Parameters: {@code :prefix} (subtree LIKE pattern) or {@code :code}, {@code :length} (the child units' code
- * length), {@code :today}, {@code :years}, {@code :year} or {@code :from}/{@code :to}; the hours required per level
- * are written into the statement from {@link ContinuingEducationProperties}.
+ * <p>A trainee's registration period, the requirement and the compliance status are hours' rule as
+ * {@link ComplianceSql} writes it (and the configured numbers) into these statements. Parameters:
+ * {@code :prefix} (subtree LIKE pattern) or {@code :code}, {@code :length} (the child units' code length),
+ * {@code :today}, {@code :year} or {@code :from}/{@code :to}.
  */
 @Component
 class ReportSql {
 
-    private static final String CURRENT_START = """
-            CASE WHEN certificate_level = 'NONE' OR period_start IS NULL THEN NULL
-                 WHEN :today > period_start THEN DATE_ADD(period_start,
-                      INTERVAL (TIMESTAMPDIFF(YEAR, period_start, :today) DIV :years) * :years YEAR)
-                 ELSE period_start END""";
+    private final ComplianceSql rule;
 
-    private final ContinuingEducationProperties rule;
+    /** The period length of a rollup row {@code t}'s level (NULL: no period). */
+    private final String years;
 
-    ReportSql(ContinuingEducationProperties rule) {
+    /** The current period's start of a rollup row {@code t}. */
+    private final String currentStart;
+
+    ReportSql(ComplianceSql rule) {
         this.rule = rule;
-    }
-
-    int periodYears() {
-        return rule.getPeriodYears();
-    }
-
-    private String required() {
-        StringJoiner cases = new StringJoiner(" ", "CASE certificate_level ", " ELSE 0 END");
-        for (CertificateLevel level : CertificateLevel.values()) {
-            cases.add("WHEN '" + level.name() + "' THEN " + rule.required(level).toPlainString());
-        }
-        return cases.toString();
-    }
-
-    /**
-     * The status as of {@code :today}. The stored function report_status says the same for the triggers; set-based
-     * statements write it out instead, since calling the function per row made the nightly recompute 5x slower.
-     */
-    private static String status(String earned, String required, String start, String end) {
-        return """
-                CASE WHEN %2$s IS NULL OR %1$s <= 0 THEN 'NOT_REQUIRED'
-                     WHEN %3$s >= %1$s THEN 'MET'
-                     WHEN %3$s * (DATEDIFF(%4$s, %2$s) + 1)
-                          >= %1$s * LEAST(GREATEST(DATEDIFF(:today, %2$s), 0), DATEDIFF(%4$s, %2$s) + 1) THEN 'ON_TRACK'
-                     ELSE 'BEHIND' END""".formatted(required, start, earned, end);
-    }
-
-    private static String currentEnd(String start) {
-        return "DATE_SUB(DATE_ADD(" + start + ", INTERVAL :years YEAR), INTERVAL 1 DAY)";
+        this.years = rule.periodYears("t.certificate_level");
+        this.currentStart = periodStart("t.period_start", years, ":today");
     }
 
     /**
@@ -85,11 +52,11 @@ class ReportSql {
                                   ELSE (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
                                         WHERE h.trainee_id = p.id AND h.earned_on BETWEEN p.cs AND p.ce) END AS earned
                       FROM (SELECT b.*, %s AS ce
-                            FROM (SELECT trainee_id AS id, region_code, %s AS required, %s AS cs,
-                                         cur_start, cur_end, earned
-                                  FROM report_trainee WHERE %s) b) p) g"""
-                .formatted(status("g.earned", "g.required", "g.cs", "g.ce"), currentEnd("b.cs"), required(), CURRENT_START,
-                        where);
+                            FROM (SELECT t.trainee_id AS id, t.region_code, %s AS required, %s AS years,
+                                         %s AS cs, t.cur_start, t.cur_end, t.earned
+                                  FROM report_trainee t WHERE %s) b) p) g"""
+                .formatted(status("g.required", "g.cs", "g.ce", "g.earned", ":today"), periodEnd("b.cs", "b.years"),
+                        rule.required("t.certificate_level"), years, currentStart, where);
     }
 
     /**
@@ -104,7 +71,7 @@ class ReportSql {
                 SELECT LEFT(f.region_code, :length) AS unit, COUNT(*) AS trainees,
                        SUM(f.status <> 'NOT_REQUIRED') AS required,
                        SUM(f.status IN ('MET', 'ON_TRACK')) AS compliant
-                FROM (%s) f GROUP BY unit""".formatted(standing("region_code LIKE :prefix"));
+                FROM (%s) f GROUP BY unit""".formatted(standing("t.region_code LIKE :prefix"));
     }
 
     /**
@@ -154,7 +121,7 @@ class ReportSql {
                        COALESCE(y.lectures, 0) AS lectures, f.earned, f.status
                 FROM (%s) f JOIN trainee tr ON tr.id = f.id LEFT JOIN (%s) y ON y.trainee_id = f.id
                 ORDER BY tr.name, tr.id LIMIT :limit OFFSET :offset"""
-                .formatted(standing("region_code = :code"), perTrainee);
+                .formatted(standing("t.region_code = :code"), perTrainee);
     }
 
     /** Villages per child unit, for the coverage. */
@@ -199,34 +166,30 @@ class ReportSql {
                 GROUP BY year, region_code""");
     }
 
-    /** The rule the stored statuses were computed with, written with every full refresh. */
+    /**
+     * Hours' rule as the stored statuses are computed with it, written with every full refresh (one period length
+     * for every level).
+     */
     List<String> storeRule() {
-        StringJoiner levels = new StringJoiner(", ");
-        for (CertificateLevel level : CertificateLevel.values()) {
-            levels.add("('" + level.name() + "', " + rule.required(level).toPlainString() + ")");
-        }
         return List.of("DELETE FROM report_requirement",
-                "INSERT INTO report_requirement (certificate_level, hours) VALUES " + levels,
-                "UPDATE report_day SET as_of = :today, period_years = :years WHERE id = 1");
+                "INSERT INTO report_requirement (certificate_level, hours) SELECT certificate_level, required_hours FROM hours_rule",
+                "UPDATE report_day SET as_of = :today, period_years = (SELECT MAX(period_years) FROM hours_rule) WHERE id = 1");
     }
 
-    /** True when the stored statuses are as of {@code :today} under the configured rule. */
+    /** True when the stored statuses are as of {@code :today} under hours' rule as it stands. */
     String ruleIsCurrent() {
-        StringJoiner same = new StringJoiner(" AND ");
-        for (CertificateLevel level : CertificateLevel.values()) {
-            same.add("EXISTS (SELECT 1 FROM report_requirement WHERE certificate_level = '" + level.name()
-                    + "' AND hours = " + rule.required(level).toPlainString() + ")");
-        }
-        return "SELECT COUNT(*) FROM report_day WHERE id = 1 AND as_of = :today AND period_years = :years AND "
-                + same;
+        return """
+                SELECT COUNT(*) FROM report_day d WHERE d.id = 1 AND d.as_of = :today
+                  AND NOT EXISTS (SELECT 1 FROM hours_rule r
+                                  LEFT JOIN report_requirement q ON q.certificate_level = r.certificate_level
+                                  WHERE q.hours IS NULL OR q.hours <> r.required_hours OR r.period_years <> d.period_years)""";
     }
 
     /** Every trainee's status as of {@code :today}, then the unit rollup from them (after {@link #refreshStanding}). */
     List<String> recomputeStatuses() {
         return List.of("""
-                UPDATE report_trainee SET cur_start = NULL, cur_end = NULL, earned = 0
-                WHERE (certificate_level = 'NONE' OR period_start IS NULL) AND cur_start IS NOT NULL""", """
-                UPDATE report_trainee SET status = %s""".formatted(status("earned", required(), "cur_start", "cur_end")),
+                UPDATE report_trainee t SET t.status = %s""".formatted(
+                        status(rule.required("t.certificate_level"), "t.cur_start", "t.cur_end", "t.earned", ":today")),
                 "DELETE FROM report_unit",
                 """
                 INSERT INTO report_unit (region_code, trainees, required, compliant)
@@ -235,19 +198,22 @@ class ReportSql {
     }
 
     /**
-     * Stores the current period and the hours earned in it for every certified trainee whose stored period is
-     * missing or no longer current. The ledger's triggers keep the figure current after that.
+     * Stores the current period and the hours earned in it for every trainee whose stored period is missing, no
+     * longer current or gone (no certificate or period start any more). The ledger's triggers keep the figure
+     * current after that. The condition asks for the stored start's end, not the current start's: the same when
+     * the start is current, and the start's expression is evaluated once fewer per trainee.
      */
     String refreshStanding() {
-        String start = "(" + CURRENT_START + ")";
-        String end = currentEnd(start);
+        String end = periodEnd(currentStart, years);
         return """
-                UPDATE report_trainee SET
-                    earned = (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
-                              WHERE h.trainee_id = report_trainee.trainee_id AND h.earned_on BETWEEN %1$s AND %2$s),
-                    cur_start = %1$s,
-                    cur_end = %2$s
-                WHERE certificate_level <> 'NONE' AND period_start IS NOT NULL
-                  AND (cur_start IS NULL OR cur_start <> %1$s OR cur_end <> %2$s)""".formatted(start, end);
+                UPDATE report_trainee t SET
+                    t.earned = IF(%1$s IS NULL, 0,
+                                  (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
+                                   WHERE h.trainee_id = t.trainee_id AND h.earned_on BETWEEN %1$s AND %2$s)),
+                    t.cur_start = %1$s,
+                    t.cur_end = %2$s
+                WHERE NOT (t.cur_start <=> %1$s)
+                   OR NOT (t.cur_end <=> %3$s)"""
+                .formatted(currentStart, end, periodEnd("t.cur_start", years));
     }
 }

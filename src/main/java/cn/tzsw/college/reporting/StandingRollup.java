@@ -86,8 +86,7 @@ public class StandingRollup implements ApplicationRunner {
     /** Whether the unit rollup's statuses are as of this day under the configured rule. */
     @Transactional(readOnly = true)
     public boolean isCurrent(LocalDate today) {
-        return jdbc.sql(sql.ruleIsCurrent()).param("today", today).param("years", sql.periodYears())
-                .query(Integer.class).single() == 1;
+        return jdbc.sql(sql.ruleIsCurrent()).param("today", today).query(Integer.class).single() == 1;
     }
 
     private int recompute(LocalDate today) {
@@ -105,13 +104,7 @@ public class StandingRollup implements ApplicationRunner {
 
     private JdbcClient.StatementSpec bind(String statement, LocalDate today) {
         JdbcClient.StatementSpec spec = jdbc.sql(statement);
-        if (statement.contains(":today")) {
-            spec = spec.param("today", today);
-        }
-        if (statement.contains(":years")) {
-            spec = spec.param("years", sql.periodYears());
-        }
-        return spec;
+        return statement.contains(":today") ? spec.param("today", today) : spec;
     }
 
     /**

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The trainee directory for administrators and coordinators: one SQL query over the caller's subtree with the
- * filters and each trainee's compliance (the same rule as {@code Progress.status}, see {@link ComplianceSql}).
+ * filters and each trainee's compliance (hours' rule in SQL, see {@link ComplianceSql}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -102,11 +102,11 @@ public class TraineeDirectory {
     }
 
     private static DirectoryEntry entry(ResultSet rs, int row) throws SQLException {
-        LocalDate next = rs.getObject("next_start", LocalDate.class);
+        LocalDate periodEnd = rs.getObject("cur_end", LocalDate.class);
         return new DirectoryEntry(rs.getLong("id"), rs.getString("name"), Masking.idNumber(rs.getString("id_number")),
                 Masking.phone(rs.getString("phone")), Gender.valueOf(rs.getString("gender")), rs.getString("work_unit"),
                 rs.getString("region_code"), CertificateLevel.valueOf(rs.getString("certificate_level")),
-                next == null ? null : next.minusDays(1), rs.getBigDecimal("required"), rs.getBigDecimal("earned"),
+                periodEnd, rs.getBigDecimal("required"), rs.getBigDecimal("earned"),
                 ComplianceStatus.valueOf(rs.getString("compliance")));
     }
 }
