@@ -30,6 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ComplianceSql implements InitializingBean {
 
+    /**
+     * The rule as rows ({@code certificate_level, required_hours, period_years}), one per level with a registration
+     * period: hours' published read model of its table {@code hours_rule}, for other capabilities' statements.
+     */
+    public static final String RULE_ROWS = "SELECT certificate_level, required_hours, period_years FROM hours_rule";
+
     private final ContinuingEducationProperties rule;
     private final JdbcClient jdbc;
 

@@ -172,17 +172,20 @@ class ReportSql {
      */
     List<String> storeRule() {
         return List.of("DELETE FROM report_requirement",
-                "INSERT INTO report_requirement (certificate_level, hours) SELECT certificate_level, required_hours FROM hours_rule",
-                "UPDATE report_day SET as_of = :today, period_years = (SELECT MAX(period_years) FROM hours_rule) WHERE id = 1");
+                "INSERT INTO report_requirement (certificate_level, hours) SELECT certificate_level, required_hours FROM ("
+                        + ComplianceSql.RULE_ROWS + ") r",
+                "UPDATE report_day SET as_of = :today, period_years = (SELECT MAX(period_years) FROM ("
+                        + ComplianceSql.RULE_ROWS + ") r) WHERE id = 1");
     }
 
     /** True when the stored statuses are as of {@code :today} under hours' rule as it stands. */
     String ruleIsCurrent() {
         return """
                 SELECT COUNT(*) FROM report_day d WHERE d.id = 1 AND d.as_of = :today
-                  AND NOT EXISTS (SELECT 1 FROM hours_rule r
+                  AND NOT EXISTS (SELECT 1 FROM (%s) r
                                   LEFT JOIN report_requirement q ON q.certificate_level = r.certificate_level
-                                  WHERE q.hours IS NULL OR q.hours <> r.required_hours OR r.period_years <> d.period_years)""";
+                                  WHERE q.hours IS NULL OR q.hours <> r.required_hours OR r.period_years <> d.period_years)"""
+                .formatted(ComplianceSql.RULE_ROWS);
     }
 
     /** Every trainee's status as of {@code :today}, then the unit rollup from them (after {@link #refreshStanding}). */
