@@ -243,7 +243,7 @@ final class EmbeddedMariaDb {
         long started = System.nanoTime();
         try {
             server.db().stop();
-            // polled, not onExit(): its completion needs a common-pool thread, which the watcher may hold waiting
+            // polled, not onExit(): its completion needs a common-pool thread, which may be busy elsewhere
             if (LeftoverServer.endsWithin(server.process().pid(), STOP_WAIT)) {
                 log.info("Embedded MariaDB in {} stopped ({} ms)", absolute(dataDir),
                         (System.nanoTime() - started) / 1_000_000);
@@ -297,7 +297,9 @@ final class EmbeddedMariaDb {
      * stops trying, and {@link #serving} stays false.
      */
     private static void watch(File folder, Server server) {
-        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server));
+        // on a thread of its own: waiting for the class lock (held by a stop) must not take a common-pool thread
+        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server),
+                command -> Thread.ofPlatform().daemon().name("embedded-mariadb-restart").start(command));
     }
 
     private static synchronized void restartIfStillNeeded(File folder, Server ended) {
