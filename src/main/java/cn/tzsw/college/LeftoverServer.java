@@ -75,7 +75,7 @@ final class LeftoverServer {
     }
 
     /** Polls /proc, not {@code ProcessHandle.onExit()}: a dead server that no one reaps stays a zombie. */
-    private static boolean endsWithin(long pid, Duration wait) {
+    static boolean endsWithin(long pid, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (isRunning(pid)) {
             if (System.nanoTime() > deadline) {

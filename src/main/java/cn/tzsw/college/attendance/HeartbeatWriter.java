@@ -37,12 +37,16 @@ import org.springframework.stereotype.Component;
  * order.
  * If a batch fails, its requests are written one by one, so a row the database refuses fails only its own request;
  * only when the database cannot be reached at all does the whole batch fail at once.
+ * On shutdown the writer stops after the web server has drained (its {@link #PHASE} is below the web server's), so
+ * every heartbeat a request queued is written before the pool closes.
  */
 @Component
 class HeartbeatWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatWriter.class);
     private static final int MAX_BATCH = 2_000;
+    /** Below the web server's phases (just under {@code DEFAULT_PHASE}): started before it, stopped after it. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE / 2;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
     private static final Comparator<WatchRow> WATCH_ORDER = Comparator.comparingLong(WatchRow::traineeId)
             .thenComparingLong(WatchRow::lectureId);
@@ -223,6 +227,17 @@ class HeartbeatWriter implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         worker = null;
+        int unwritten = queue.size();
+        if (unwritten == 0) {
+            log.info("Heartbeat writer stopped: every queued heartbeat is written");
+        } else {
+            log.warn("Heartbeat writer stopped with {} heartbeats unwritten; their requests fail", unwritten);
+        }
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     @Override

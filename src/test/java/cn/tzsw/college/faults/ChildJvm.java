@@ -1,8 +1,12 @@
 package cn.tzsw.college.faults;
 
+import cn.tzsw.college.Application;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A main class of the test class path run in a JVM of its own, as an operator's command or a second app would. */
 final class ChildJvm {
@@ -11,10 +15,22 @@ final class ChildJvm {
     }
 
     static ProcessBuilder of(Class<?> main, String... arguments) {
+        return java(System.getProperty("java.class.path"), main, arguments);
+    }
+
+    /** The app itself, from its own classes alone: the test classes hold beans (a clock, fixtures) of their own. */
+    static ProcessBuilder application(String... arguments) {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        return java(classPath, Application.class, arguments);
+    }
+
+    private static ProcessBuilder java(String classPath, Class<?> main, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", // these JVMs live seconds: a quick start beats peak speed
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", classPath, main.getName()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
