@@ -1,6 +1,6 @@
 package cn.tzsw.college.catalog;
 
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -9,7 +9,7 @@ import cn.tzsw.college.catalog.CourseFormat;
 import cn.tzsw.college.catalog.LectureData;
 import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.security.SystemTasks;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

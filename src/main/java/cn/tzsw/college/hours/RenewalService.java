@@ -2,9 +2,9 @@ package cn.tzsw.college.hours;
 
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.security.AccessScope;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.Masking;
 import cn.tzsw.college.shared.RegionCodes;
-import cn.tzsw.college.trainees.CertificateLevel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

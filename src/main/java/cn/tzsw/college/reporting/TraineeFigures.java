@@ -1,7 +1,7 @@
 package cn.tzsw.college.reporting;
 
 import cn.tzsw.college.hours.ComplianceStatus;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import java.math.BigDecimal;
 
 /** One trainee in a village's report: masked ID number, hours and lecture entries in the period, status today. */

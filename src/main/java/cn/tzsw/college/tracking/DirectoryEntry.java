@@ -1,8 +1,8 @@
 package cn.tzsw.college.tracking;
 
 import cn.tzsw.college.hours.ComplianceStatus;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.Gender;
-import cn.tzsw.college.trainees.CertificateLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

@@ -1,7 +1,7 @@
 package cn.tzsw.college.tracking;
 
 import cn.tzsw.college.hours.ComplianceStatus;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 
 /**
  * What the trainee directory narrows by; every part optional. {@code regionCode} may be any tier (city, county,

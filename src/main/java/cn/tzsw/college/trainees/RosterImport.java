@@ -12,6 +12,7 @@ import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.NewTraineeAccount;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.IdNumber;
 import cn.tzsw.college.shared.PhoneNumber;
 import java.sql.Date;

@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees;
 
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.Gender;
 import java.time.LocalDate;
 

@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees;
 
+import cn.tzsw.college.shared.CertificateLevel;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees;
 
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.Gender;
 
 /** A trainee as lists show them: ID number and phone already masked. */

@@ -3,7 +3,7 @@ package cn.tzsw.college.hours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.IntegrationTest;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;

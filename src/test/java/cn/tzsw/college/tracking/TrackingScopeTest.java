@@ -12,7 +12,7 @@ import cn.tzsw.college.hours.RenewalService;
 import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeEdit;
 import cn.tzsw.college.trainees.TraineeService;
 import java.time.LocalDate;

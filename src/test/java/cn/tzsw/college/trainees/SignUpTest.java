@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.IdNumber;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;

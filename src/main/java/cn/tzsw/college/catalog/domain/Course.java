@@ -3,7 +3,7 @@ package cn.tzsw.college.catalog.domain;
 import cn.tzsw.college.catalog.CourseFormat;
 import cn.tzsw.college.catalog.CourseStatus;
 import cn.tzsw.college.catalog.Instructor;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

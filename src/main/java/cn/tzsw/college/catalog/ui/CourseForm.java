@@ -4,7 +4,7 @@ import cn.tzsw.college.catalog.Category;
 import cn.tzsw.college.catalog.CourseData;
 import cn.tzsw.college.catalog.CourseFormat;
 import cn.tzsw.college.regions.Region;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.FormSaveEvent;
 import com.vaadin.flow.component.ComponentEventListener;

@@ -2,7 +2,7 @@ package cn.tzsw.college.tracking.ui;
 
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
-import cn.tzsw.college.trainees.CertificateLevel;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeEdit;
 import cn.tzsw.college.ui.DatePickerTexts;
 import cn.tzsw.college.ui.FormBinders;

@@ -1,9 +1,9 @@
 package cn.tzsw.college.trainees.domain;
 
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.Gender;
 import cn.tzsw.college.shared.IdNumber;
 import cn.tzsw.college.shared.Masking;
-import cn.tzsw.college.trainees.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeSummary;
 import jakarta.persistence.Column;

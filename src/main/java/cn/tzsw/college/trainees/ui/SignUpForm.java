@@ -2,9 +2,9 @@ package cn.tzsw.college.trainees.ui;
 
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
+import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.IdNumber;
-import cn.tzsw.college.trainees.CertificateLevel;
 import cn.tzsw.college.trainees.TraineeSignUp;
 import cn.tzsw.college.ui.DatePickerTexts;
 import cn.tzsw.college.ui.FormBinders;

@@ -1,4 +1,4 @@
-package cn.tzsw.college.trainees;
+package cn.tzsw.college.shared;
 
 /** The national social-work qualification a trainee holds (社会工作者职业资格). */
 public enum CertificateLevel {
