@@ -21,8 +21,10 @@ class DatabaseConfiguration {
             dataSource.setUsername(properties.user());
             dataSource.setPassword(properties.password());
         } else {
-            EmbeddedMariaDb.Endpoint embedded = EmbeddedMariaDb.start(new File(properties.dataDir()),
-                    properties.databaseName(), properties.password());
+            File folder = new File(properties.dataDir());
+            EarlyDatabaseStart.awaitStartAhead(folder);
+            EmbeddedMariaDb.Endpoint embedded = EmbeddedMariaDb.start(folder, properties.databaseName(),
+                    properties.password());
             dataSource.setJdbcUrl(embedded.url());
             dataSource.setUsername(embedded.user());
             dataSource.setPassword(embedded.password());
