@@ -31,15 +31,15 @@ import org.junit.jupiter.api.Test;
  * folder, so {@code ./data} is empty, with {@code java.io.tmpdir} inside it, so MariaDB's binaries are unpacked
  * too), times from the process start until {@code GET /login} answers 200 and until
  * {@code /actuator/health/readiness} does, stops it with SIGTERM, starts it again in the same folder and times
- * again. Given the jar of an earlier version too, it runs both in turns, so "before" and "after" are measured on
- * the same machine at the same time.
+ * again. Given the jar of an earlier version too, and an extracted copy of the jar with its AOT cache (made as
+ * docs/performance.md says), it runs them all in turns, so "before" and "after" are measured on the same machine at
+ * the same time.
  *
  * <pre>
  * ./mvnw -q package -Pproduction -DskipTests
  * ./mvnw test -Pbenchmark -Dtest=StartupBenchmark [-Dstartup.baseline=college-before.jar] [-Dstartup.rounds=3]
- *     [-Dstartup.jar=target/college-0.1.0-SNAPSHOT.jar] [-Dstartup.java-options="-XX:AOTCache=/abs/college.aot"]
+ *     [-Dstartup.jar=target/college-0.1.0-SNAPSHOT.jar] [-Dstartup.extracted=folder with the jar and college.aot]
  * </pre>
- * The JVM options are given to the measured jar only, not to the baseline.
  * The children's logs are kept in target/startup-benchmark.
  */
 class StartupBenchmark {
@@ -69,9 +69,11 @@ class StartupBenchmark {
             jars.put("before", existing(Path.of(baseline)));
         }
         jars.put("now", existing(Path.of(System.getProperty("startup.jar", "target/college-0.1.0-SNAPSHOT.jar"))));
+        String extracted = System.getProperty("startup.extracted", "");
+        if (!extracted.isBlank()) {
+            jars.put("aot", existing(Path.of(extracted, jars.get("now").getFileName().toString())));
+        }
         int rounds = Integer.getInteger("startup.rounds", 3);
-        List<String> javaOptions = Arrays.stream(System.getProperty("startup.java-options", "").split("\\s+"))
-                .filter(option -> !option.isBlank()).toList();
 
         deleteTree(WORK);
         Files.createDirectories(WORK);
@@ -83,7 +85,8 @@ class StartupBenchmark {
             for (Map.Entry<String, Path> jar : jars.entrySet()) {
                 Path folder = WORK.resolve(jar.getKey() + "-" + round);
                 Files.createDirectories(folder.resolve("tmp"));
-                List<String> options = jar.getKey().equals("now") ? javaOptions : List.of();
+                List<String> options = jar.getKey().equals("aot")
+                        ? List.of("-XX:AOTCache=" + jar.getValue().resolveSibling("college.aot")) : List.of();
                 Start fresh = start(jar.getValue(), options, folder, "first");
                 Start again = start(jar.getValue(), options, folder, "later");
                 first.computeIfAbsent(jar.getKey(), key -> new ArrayList<>()).add(fresh);
@@ -101,6 +104,8 @@ class StartupBenchmark {
         System.out.printf("%nStart-up of the packaged app (demo profile), median of %d round(s), %d CPUs,"
                         + " load average before %s, after %s%n", rounds, Runtime.getRuntime().availableProcessors(),
                 loadBefore, loadAverage());
+        System.out.println("before: the baseline jar; now: java -jar of the jar; aot: its extracted copy with"
+                + " -XX:AOTCache");
         System.out.printf("| %-44s |%s%n|%s|%s%n", "seconds from `java -jar`", String.join("|",
                         jars.keySet().stream().map(" %-8s "::formatted).toList()) + "|",
                 "-".repeat(46), String.join("|", jars.keySet().stream().map(key -> "-".repeat(10)).toList()) + "|");
