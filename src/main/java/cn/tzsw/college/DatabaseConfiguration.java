@@ -22,8 +22,9 @@ class DatabaseConfiguration {
             dataSource.setPassword(properties.password());
             return dataSource;
         }
-        EmbeddedMariaDb.Lease lease = EmbeddedMariaDb.lease(new File(properties.dataDir()), properties.databaseName(),
-                properties.password());
+        File folder = new File(properties.dataDir());
+        EarlyDatabaseStart.awaitStartAhead(folder);
+        EmbeddedMariaDb.Lease lease = EmbeddedMariaDb.lease(folder, properties.databaseName(), properties.password());
         HikariDataSource dataSource = new EmbeddedServerPool(lease);
         dataSource.setJdbcUrl(lease.endpoint().url());
         dataSource.setUsername(lease.endpoint().user());
