@@ -109,7 +109,9 @@ public final class DatabaseBackup {
     private static void restore(Target target, Path file) throws IOException, InterruptedException {
         requireCompleteDump(file);
         String database = "`" + target.database().replace("`", "``") + "`";
-        Process client = start(client(Executable.Client, target), target);
+        List<String> command = client(Executable.Client, target);
+        command.add("--comments"); // the client strips comments by default, also inside routine and trigger bodies
+        Process client = start(command, target);
         try (OutputStream input = client.getOutputStream()) {
             // the whole database is replaced, so that nothing made after the backup survives beside it
             input.write(("DROP DATABASE IF EXISTS " + database + ";\nCREATE DATABASE " + database
