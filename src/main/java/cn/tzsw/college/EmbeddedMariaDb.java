@@ -297,9 +297,15 @@ final class EmbeddedMariaDb {
      * stops trying, and {@link #serving} stays false.
      */
     private static void watch(File folder, Server server) {
-        // on a thread of its own: waiting for the class lock (held by a stop) must not take a common-pool thread
-        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server),
-                command -> Thread.ofPlatform().daemon().name("embedded-mariadb-restart").start(command));
+        // On a thread of its own: waiting for the class lock (held by a stop) must not take a common-pool thread.
+        // It sees the app's class loader: in the packaged jar the MariaDB binaries to unpack are visible only there,
+        // not to the JDK's process-reaper thread that completes onExit.
+        ClassLoader application = EmbeddedMariaDb.class.getClassLoader();
+        server.process().onExit().thenRunAsync(() -> restartIfStillNeeded(folder, server), command -> {
+            Thread restart = Thread.ofPlatform().daemon().name("embedded-mariadb-restart").unstarted(command);
+            restart.setContextClassLoader(application);
+            restart.start();
+        });
     }
 
     private static synchronized void restartIfStillNeeded(File folder, Server ended) {
