@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -105,7 +106,9 @@ class AttendanceBrowserTest extends BrowserTest {
         open("/admin/lectures/" + lecture.id() + "/display");
         WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("room-qr")));
         wait.until(d -> qr.getSize().getWidth() > 100);
-        String scanned = decode(qr.getScreenshotAs(OutputType.BYTES));
+        // As a phone's camera does: scan again until a frame reads (the code rotates and the image is redrawn).
+        String scanned = await("a readable QR code").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> decode(qr.getScreenshotAs(OutputType.BYTES)), Objects::nonNull);
         assertThat(scanned).contains("/checkin?code=L" + lecture.id() + ".");
         assertThat(text("#room-code")).matches("\\d{6}");
 
