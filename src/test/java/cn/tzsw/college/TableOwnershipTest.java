@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The database's map must match the code's: every table has one owning capability, written down in
  * docs/architecture.md ("Table ownership"), and only its owner's code names it in SQL or an entity. The crossings
  * that exist today are listed here one by one; the list may only shrink (a crossing that is gone must be taken off
- * it, a new one fails the build).
+ * it, a new one fails the build). A capability that must read another's data reads a read model (a SQL view) its owner
+ * publishes, listed in the same document ("Read models") with the capabilities allowed to read it.
  */
 class TableOwnershipTest {
 
@@ -61,33 +64,70 @@ class TableOwnershipTest {
     }
 
     @Test
+    void a_read_model_is_named_only_by_its_owner_and_the_readers_it_lists() throws IOException {
+        Map<String, Set<String>> allowed = readModels();
+        Map<String, Set<String>> strangers = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String capability = capability(file);
+                for (String view : tablesNamedIn(Files.readString(file, StandardCharsets.UTF_8), allowed.keySet())) {
+                    if (capability != null && !allowed.get(view).contains(capability)) {
+                        strangers.computeIfAbsent(capability, c -> new TreeSet<>()).add(view);
+                    }
+                }
+            }
+        }
+        assertThat(strangers).as("read models named by capabilities that are not their owner or listed readers")
+                .isEmpty();
+    }
+
+    @Test
+    void every_view_of_the_schema_is_a_read_model_of_the_architecture_document() throws IOException {
+        assertThat(readModels().keySet()).containsAll(namesCreatedByChangelogs(
+                Pattern.compile("<createView\\s[^>]*viewName=\"(\\w+)\"|(?i)CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:\\w+\\s*=\\s*\\w+\\s+)*VIEW\\s+`?(\\w+)")));
+    }
+
+    @Test
     void every_table_of_the_schema_has_one_owner_in_the_architecture_document() throws IOException {
+        assertThat(owners().keySet()).containsAll(namesCreatedByChangelogs(
+                Pattern.compile("<createTable\\s+tableName=\"(\\w+)\"|CREATE TABLE (?:IF NOT EXISTS )?`?(\\w+)")));
+    }
+
+    /** The names the changelog files create with the given two-group pattern (XML change or SQL). */
+    private static Set<String> namesCreatedByChangelogs(Pattern create) throws IOException {
         Set<String> created = new TreeSet<>();
-        Pattern createTable = Pattern.compile("<createTable\\s+tableName=\"(\\w+)\"|CREATE TABLE (?:IF NOT EXISTS )?`?(\\w+)");
         try (Stream<Path> changelogs = Files.list(Path.of("db-changelog/changes"))) {
             for (Path changelog : changelogs.toList()) {
-                Matcher matcher = createTable.matcher(Files.readString(changelog, StandardCharsets.UTF_8));
+                Matcher matcher = create.matcher(Files.readString(changelog, StandardCharsets.UTF_8));
                 while (matcher.find()) {
                     created.add((matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).toLowerCase());
                 }
             }
         }
-        assertThat(owners().keySet()).containsAll(created);
+        return created;
+    }
+
+    /** View → its owner and the capabilities that may read it, from the read-model table of docs/architecture.md. */
+    private static Map<String, Set<String>> readModels() throws IOException {
+        Map<String, Set<String>> views = new LinkedHashMap<>();
+        for (String[] cells : tableRows("## Read models")) {
+            Set<String> allowed = new TreeSet<>();
+            allowed.add(cells[2].trim());
+            for (String reader : cells[3].split(",")) {
+                allowed.add(reader.trim());
+            }
+            Matcher names = Pattern.compile("`(\\w+)`").matcher(cells[1]);
+            while (names.find()) {
+                assertThat(views.put(names.group(1).toLowerCase(), allowed)).as("one row for " + names.group(1)).isNull();
+            }
+        }
+        return views;
     }
 
     /** Table → owner, from the ownership table of docs/architecture.md (a row may name several tables). */
     private static Map<String, String> owners() throws IOException {
         Map<String, String> owners = new LinkedHashMap<>();
-        boolean inTable = false;
-        for (String line : Files.readAllLines(ARCHITECTURE, StandardCharsets.UTF_8)) {
-            if (line.startsWith("## ")) {
-                inTable = line.equals("## Table ownership");
-                continue;
-            }
-            if (!inTable || !line.startsWith("| `")) {
-                continue;
-            }
-            String[] cells = line.split("\\|");
+        for (String[] cells : tableRows("## Table ownership")) {
             String owner = cells[2].trim().split("\\s")[0];
             Matcher names = Pattern.compile("`(\\w+)`").matcher(cells[1]);
             while (names.find()) {
@@ -99,18 +139,34 @@ class TableOwnershipTest {
         return owners;
     }
 
+    /** The cells of the rows (those starting with a `name`) of the table under the given heading. */
+    private static List<String[]> tableRows(String heading) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        boolean inSection = false;
+        for (String line : Files.readAllLines(ARCHITECTURE, StandardCharsets.UTF_8)) {
+            if (line.startsWith("## ")) {
+                inSection = line.equals(heading);
+            } else if (inSection && line.startsWith("| `")) {
+                rows.add(line.split("\\|"));
+            }
+        }
+        return rows;
+    }
+
     /** The capability of a source file (its first package below the base), or null for the application's root. */
     private static String capability(Path file) {
         Path relative = SOURCES.relativize(file);
         return relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
     }
 
-    /** Known tables named in the file's string literals (SQL, JPQL) and entity mappings. */
+    /** Known tables (or views) named in the file's string literals (SQL, JPQL) and entity mappings. */
     private static Set<String> tablesNamedIn(String source, Set<String> tables) {
         Set<String> named = new TreeSet<>();
         Matcher entity = ENTITY_TABLE.matcher(source);
         while (entity.find()) {
-            named.add(entity.group(1).toLowerCase());
+            if (tables.contains(entity.group(1).toLowerCase())) {
+                named.add(entity.group(1).toLowerCase());
+            }
         }
         Matcher literal = STRING_LITERAL.matcher(source);
         StringBuilder text = new StringBuilder();
