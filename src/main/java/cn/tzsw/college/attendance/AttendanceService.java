@@ -14,7 +14,6 @@ import cn.tzsw.college.security.AccessScope;
 import cn.tzsw.college.security.AttemptLimiter;
 import cn.tzsw.college.security.AttemptRule;
 import cn.tzsw.college.security.AuthenticatedUser;
-import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.Masking;
@@ -375,7 +374,7 @@ public class AttendanceService {
     }
 
     private String actor() {
-        return authenticatedUser.current().map(CurrentUser::username).orElse("system");
+        return authenticatedUser.actorName();
     }
 
     private static AttendanceRow row(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,6 @@
 package cn.tzsw.college.audit;
 
 import cn.tzsw.college.security.AuthenticatedUser;
-import cn.tzsw.college.security.CurrentUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,7 +38,7 @@ public class AuditTrail {
     /** Records an action of the signed-in user (or "system"); {@code detail} says e.g. "ABSENT -> PRESENT: 迟到补签". */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String subjectType, Object subjectId, String detail) {
-        String actor = authenticatedUser.current().map(CurrentUser::username).orElse("system");
+        String actor = authenticatedUser.actorName();
         jdbc.sql("""
                         INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, detail)
                         VALUES (?, ?, ?, ?, ?, ?)""")

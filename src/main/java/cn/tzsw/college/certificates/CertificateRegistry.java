@@ -4,7 +4,6 @@ import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.certificates.domain.CertificateStore;
 import cn.tzsw.college.certificates.domain.CertificateStore.NewCertificate;
 import cn.tzsw.college.security.AuthenticatedUser;
-import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.trainees.TraineeDetails;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -73,7 +72,7 @@ class CertificateRegistry {
 
     /** Who is issuing: the signed-in user, or "system" for the background work. */
     String issuer() {
-        return authenticatedUser.current().map(CurrentUser::username).orElse("system");
+        return authenticatedUser.actorName();
     }
 
     private Optional<Certificate> insert(String dedupKey, Draft draft) {

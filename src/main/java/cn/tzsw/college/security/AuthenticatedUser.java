@@ -18,6 +18,11 @@ public class AuthenticatedUser {
         return Optional.empty();
     }
 
+    /** The name recorded as the author of a change: the signed-in user's, or "system" for background work. */
+    public String actorName() {
+        return current().map(CurrentUser::username).orElse("system");
+    }
+
     public CurrentUser require() {
         return current().orElseThrow(() -> new AccessDeniedException("not signed in"));
     }
