@@ -5,7 +5,7 @@ import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.WebClient;
 import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.LecturesUnderway;
-import cn.tzsw.college.attendance.WatchService;
+import cn.tzsw.college.attendance.heartbeat.WatchService;
 import cn.tzsw.college.security.SystemTasks;
 import java.io.File;
 import java.io.IOException;

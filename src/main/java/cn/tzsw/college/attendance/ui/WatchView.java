@@ -1,7 +1,7 @@
 package cn.tzsw.college.attendance.ui;
 
-import cn.tzsw.college.attendance.PlaybackStart;
-import cn.tzsw.college.attendance.WatchService;
+import cn.tzsw.college.attendance.heartbeat.PlaybackStart;
+import cn.tzsw.college.attendance.heartbeat.WatchService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;

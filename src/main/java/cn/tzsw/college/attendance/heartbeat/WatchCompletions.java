@@ -1,12 +1,15 @@
-package cn.tzsw.college.attendance;
+package cn.tzsw.college.attendance.heartbeat;
 
+import cn.tzsw.college.attendance.AttendanceEvents;
+import cn.tzsw.college.attendance.AttendanceMethod;
+import cn.tzsw.college.attendance.LectureSetup;
+import cn.tzsw.college.attendance.domain.WatchProgressRepository;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.LectureStatus;
 import cn.tzsw.college.registration.RegistrationService;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,16 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WatchCompletions {
 
-    private final JdbcClient jdbc;
+    private final WatchProgressRepository repository;
     private final CatalogService catalog;
     private final RegistrationService registrations;
     private final LectureSetup setup;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WatchCompletions(JdbcClient jdbc, CatalogService catalog, RegistrationService registrations, LectureSetup setup,
-                     ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    WatchCompletions(WatchProgressRepository repository, CatalogService catalog, RegistrationService registrations,
+                     LectureSetup setup, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
         this.catalog = catalog;
         this.registrations = registrations;
         this.setup = setup;
@@ -43,22 +46,15 @@ class WatchCompletions {
      */
     @Transactional
     public boolean complete(long traineeId, long lectureId, AttendanceMethod method, double requiredSeconds) {
-        boolean entitled = registrations.holdsMySeat(lectureId) || setup.walkInsAllowed(lectureId);
+        boolean entitled = registrations.holdsMySeat(lectureId) || setup.media(lectureId).walkInsAllowed();
         if (!entitled || catalog.get(lectureId).status() == LectureStatus.CANCELLED) {
             return false;
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        int changed = jdbc.sql("""
-                        UPDATE watch_progress SET completed_at = ?
-                        WHERE trainee_id = ? AND lecture_id = ? AND completed_at IS NULL AND credited_seconds >= ?""")
-                .params(now, traineeId, lectureId, requiredSeconds).update();
-        if (changed == 1) {
+        if (repository.markCompleted(traineeId, lectureId, requiredSeconds, now)) {
             events.publishEvent(new AttendanceEvents.LectureCompleted(traineeId, lectureId, method, now.toLocalDate()));
             return true;
         }
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM watch_progress
-                        WHERE trainee_id = ? AND lecture_id = ? AND completed_at IS NOT NULL""")
-                .params(traineeId, lectureId).query(Integer.class).single() == 1;
+        return repository.completed(traineeId, lectureId);
     }
 }

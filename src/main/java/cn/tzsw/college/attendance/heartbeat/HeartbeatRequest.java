@@ -1,4 +1,4 @@
-package cn.tzsw.college.attendance.api;
+package cn.tzsw.college.attendance.heartbeat;
 
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;

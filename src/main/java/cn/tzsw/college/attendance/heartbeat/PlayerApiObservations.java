@@ -1,4 +1,4 @@
-package cn.tzsw.college.attendance.api;
+package cn.tzsw.college.attendance.heartbeat;
 
 import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.http.HttpServletRequest;

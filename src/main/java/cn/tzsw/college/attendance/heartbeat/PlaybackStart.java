@@ -1,4 +1,4 @@
-package cn.tzsw.college.attendance;
+package cn.tzsw.college.attendance.heartbeat;
 
 /**
  * What the player needs to start: its token (for heartbeats), the source, whether it is live (and HLS), where to

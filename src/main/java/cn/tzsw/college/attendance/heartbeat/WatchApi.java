@@ -1,8 +1,6 @@
-package cn.tzsw.college.attendance.api;
+package cn.tzsw.college.attendance.heartbeat;
 
-import cn.tzsw.college.attendance.HeartbeatReply;
 import cn.tzsw.college.attendance.LectureSetup;
-import cn.tzsw.college.attendance.WatchService;
 import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,10 @@
-package cn.tzsw.college.attendance;
+package cn.tzsw.college.attendance.heartbeat;
 
+import cn.tzsw.college.attendance.domain.WatchProgressRepository;
+import cn.tzsw.college.attendance.domain.WatchProgressRepository.PlaybackRow;
+import cn.tzsw.college.attendance.domain.WatchProgressRepository.WatchRow;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,34 +51,18 @@ class HeartbeatWriter implements SmartLifecycle {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
     private static final Comparator<WatchRow> WATCH_ORDER = Comparator.comparingLong(WatchRow::traineeId)
             .thenComparingLong(WatchRow::lectureId);
-    private static final String UPSERT_WATCHES = "INSERT INTO watch_progress (trainee_id, lecture_id, intervals,"
-            + " credited_seconds, last_position, current_token, beat_seq, beat_at, presence_due_at, updated_at) VALUES ";
-    private static final String ON_DUPLICATE_WATCH = " ON DUPLICATE KEY UPDATE intervals = VALUES(intervals),"
-            + " credited_seconds = VALUES(credited_seconds), last_position = VALUES(last_position),"
-            + " current_token = VALUES(current_token), beat_seq = VALUES(beat_seq), beat_at = VALUES(beat_at),"
-            + " presence_due_at = VALUES(presence_due_at), updated_at = VALUES(updated_at)";
-    private static final int WATCH_COLUMNS = 10;
-
-    /** A player's token, written once when the player starts. */
-    record PlaybackRow(String token, long accountId, long traineeId, long lectureId, Instant startedAt) {
-    }
-
-    /** A watch's state after a heartbeat (or start, or presence answer) of its current player. */
-    record WatchRow(long traineeId, long lectureId, String intervals, double creditedSeconds, double lastPosition,
-                    String currentToken, long beatSeq, Instant beatAt, Instant presenceDueAt) {
-    }
 
     private record Pending(PlaybackRow started, WatchRow watch, CompletableFuture<Void> done) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private Thread worker;
-    private final JdbcTemplate jdbc;
+    private final WatchProgressRepository repository;
     private final ZoneId zone;
     private volatile boolean running;
 
-    HeartbeatWriter(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    HeartbeatWriter(WatchProgressRepository repository, Clock clock) {
+        this.repository = repository;
         this.zone = clock.getZone();
     }
 
@@ -153,57 +138,9 @@ class HeartbeatWriter implements SmartLifecycle {
             watches.put(pending.watch(), pending.watch());
         }
         if (!started.isEmpty()) {
-            insertPlaybacks(started);
+            repository.insertPlaybacks(started, zone);
         }
-        upsertWatches(watches.values());
-    }
-
-    private void insertPlaybacks(List<PlaybackRow> rows) {
-        Object[] args = new Object[rows.size() * 5];
-        int i = 0;
-        for (PlaybackRow row : rows) {
-            args[i++] = row.token();
-            args[i++] = row.accountId();
-            args[i++] = row.traineeId();
-            args[i++] = row.lectureId();
-            args[i++] = local(row.startedAt());
-        }
-        // A row may be written again when its batch failed after this statement and is retried row by row.
-        jdbc.update("INSERT INTO playback (token, account_id, trainee_id, lecture_id, started_at) VALUES "
-                + placeholders(rows.size(), 5) + " ON DUPLICATE KEY UPDATE token = token", args);
-    }
-
-    /** Typed setters: Spring's type detection for plain arguments took a third of the writer's time. */
-    private void upsertWatches(Collection<WatchRow> rows) {
-        LocalDateTime now = LocalDateTime.now(zone);
-        jdbc.update(UPSERT_WATCHES + placeholders(rows.size(), WATCH_COLUMNS) + ON_DUPLICATE_WATCH, statement -> {
-            int i = 1;
-            for (WatchRow row : rows) {
-                statement.setLong(i++, row.traineeId());
-                statement.setLong(i++, row.lectureId());
-                statement.setString(i++, row.intervals());
-                statement.setDouble(i++, row.creditedSeconds());
-                statement.setDouble(i++, row.lastPosition());
-                statement.setString(i++, row.currentToken());
-                statement.setLong(i++, row.beatSeq());
-                statement.setObject(i++, local(row.beatAt()));
-                statement.setObject(i++, row.presenceDueAt() == null ? null : local(row.presenceDueAt()));
-                statement.setObject(i++, now);
-            }
-        });
-    }
-
-    private LocalDateTime local(Instant instant) {
-        return LocalDateTime.ofInstant(instant, zone);
-    }
-
-    private static String placeholders(int rows, int columns) {
-        String row = "(" + "?,".repeat(columns - 1) + "?)";
-        StringBuilder sql = new StringBuilder(rows * (row.length() + 1));
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ",").append(row);
-        }
-        return sql.toString();
+        repository.upsertWatches(watches.values(), zone, LocalDateTime.now(zone));
     }
 
     @Override

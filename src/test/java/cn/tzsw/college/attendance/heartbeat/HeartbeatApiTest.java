@@ -1,4 +1,4 @@
-package cn.tzsw.college.attendance;
+package cn.tzsw.college.attendance.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.TestClock;
 import cn.tzsw.college.WebClient;
+import cn.tzsw.college.attendance.LectureMedia;
+import cn.tzsw.college.attendance.LectureSetup;
+import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.security.SystemTasks;
 import java.io.InputStream;

@@ -1,11 +1,15 @@
-package cn.tzsw.college.attendance;
+package cn.tzsw.college.attendance.heartbeat;
 
+import cn.tzsw.college.attendance.AttendanceMethod;
+import cn.tzsw.college.attendance.AttendanceProperties;
+import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.domain.Beat;
-import cn.tzsw.college.attendance.domain.Intervals;
 import cn.tzsw.college.attendance.domain.PlaybackState;
+import cn.tzsw.college.attendance.domain.WatchProgressRepository;
+import cn.tzsw.college.attendance.domain.WatchProgressRepository.PlaybackRow;
+import cn.tzsw.college.attendance.domain.WatchProgressRepository.WatchRow;
 import cn.tzsw.college.attendance.domain.WatchState;
 import cn.tzsw.college.catalog.CatalogService;
-import cn.tzsw.college.catalog.CourseFormat;
 import cn.tzsw.college.catalog.LectureEvents;
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.catalog.LectureStatus;
@@ -26,15 +30,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,9 +43,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Video watching, credited only for real watching (see {@link PlaybackState} for the rules). A trainee's
- * watching of a lecture lives in memory while they watch and is stored with every acknowledged heartbeat
- * through {@link HeartbeatWriter}; after a restart it is read back on the next heartbeat. One instance serves a
- * lecture's players (several instances need sticky sessions).
+ * watching of a lecture lives in memory while they watch ({@link PlaybackRegistry}) and is stored with every
+ * acknowledged heartbeat through {@link HeartbeatWriter}; after a restart it is read back on the next heartbeat.
+ * One instance serves a lecture's players (several instances need sticky sessions). Which video plays and when it
+ * counts is {@link VideoSources}' business.
  * <p>
  * The right to credit (a live registration or walk-ins, a lecture not cancelled, a recorded lecture's window) is
  * read from the database when a watch is loaded or started and kept with it; a cancelled registration, a changed
@@ -75,12 +75,8 @@ public class WatchService {
         }
     }
 
-    private record WatchKey(long traineeId, long lectureId) {
-    }
-
-    private final Map<String, PlaybackState> playbacks = new ConcurrentHashMap<>();
-    private final Map<WatchKey, WatchState> watches = new ConcurrentHashMap<>();
-    private final JdbcClient jdbc;
+    private final PlaybackRegistry registry;
+    private final VideoSources sources;
     private final CatalogService catalog;
     private final RegistrationService registrations;
     private final TraineeService trainees;
@@ -92,10 +88,12 @@ public class WatchService {
     private final PlaybackState.CreditRules rules;
     private final Clock clock;
 
-    WatchService(JdbcClient jdbc, CatalogService catalog, RegistrationService registrations, TraineeService trainees,
-                 LectureSetup setup, AuthenticatedUser authenticatedUser, HeartbeatWriter writer,
-                 WatchCompletions completions, AttendanceProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    WatchService(WatchProgressRepository repository, VideoSources sources, CatalogService catalog,
+                 RegistrationService registrations, TraineeService trainees, LectureSetup setup,
+                 AuthenticatedUser authenticatedUser, HeartbeatWriter writer, WatchCompletions completions,
+                 AttendanceProperties properties, Clock clock) {
+        this.registry = new PlaybackRegistry(repository, catalog, setup, sources);
+        this.sources = sources;
         this.catalog = catalog;
         this.registrations = registrations;
         this.trainees = trainees;
@@ -122,8 +120,8 @@ public class WatchService {
         if (lecture.status() == LectureStatus.CANCELLED) {
             throw new BusinessRuleException("attendance.lectureCancelled");
         }
-        Medium medium = medium(lecture, setup.media(lectureId));
-        WatchState watch = watch(me.id(), lecture, medium);
+        VideoSources.Medium medium = sources.medium(lecture, setup.media(lectureId));
+        WatchState watch = registry.watch(me.id(), lecture, medium);
         long check; // before the registration is read: a cancellation committed after it makes the admission stale
         synchronized (watch) {
             check = watch.checks();
@@ -136,7 +134,7 @@ public class WatchService {
                 || !now.isBefore(lecture.endsAt()))) {
             throw new BusinessRuleException("attendance.live.notNow");
         }
-        Window window = window(lecture, medium.live());
+        VideoSources.Window window = sources.window(lecture, medium.live());
         if (window.opensAt() != null && now.isBefore(lecture.startsAt())) {
             throw new BusinessRuleException("attendance.video.notYet", lecture.startsAt().toLocalDate());
         }
@@ -154,12 +152,12 @@ public class WatchService {
             watch.handTo(token);
             playback = new PlaybackState(token, authenticatedUser.require().accountId(), watch, started, 0,
                     presence.isZero() ? null : started.plus(presence));
-            stored = writer.enqueue(new HeartbeatWriter.PlaybackRow(token, playback.accountId(), me.id(), lectureId,
+            stored = writer.enqueue(new PlaybackRow(token, playback.accountId(), me.id(), lectureId,
                     started), row(playback));
             due = bookingDue(watch);
         }
         HeartbeatWriter.await(stored);
-        playbacks.put(token, playback);
+        registry.add(playback);
         boolean completed = due ? book(watch) : completed(watch);
         return new PlaybackStart(token, lectureId, lecture.courseTitle(), medium.source(), medium.live(),
                 medium.source().contains(".m3u8"), medium.live() ? 0 : watch.lastPosition(),
@@ -223,29 +221,20 @@ public class WatchService {
     /** A cancelled or removed registration earns nothing more once that commits. */
     @EventListener
     void onWithdrawn(RegistrationEvents.Withdrawn event) {
-        afterCommit(() -> recheck(w -> w.traineeId() == event.traineeId() && w.lectureId() == event.lectureId()));
+        afterCommit(() -> registry.recheck(w -> w.traineeId() == event.traineeId()
+                && w.lectureId() == event.lectureId()));
     }
 
     /** A cancelled or moved lecture: its watches read their right to credit (and window) again. */
     @EventListener
     void onLectureChanged(LectureEvents.Changed event) {
-        afterCommit(() -> recheck(w -> w.lectureId() == event.lectureId()));
+        afterCommit(() -> registry.recheck(w -> w.lectureId() == event.lectureId()));
     }
 
     /** Lower capacity sends registrations back to the waitlist, which earns nothing. */
     @EventListener
     void onOverbooked(LectureEvents.Overbooked event) {
-        afterCommit(() -> recheck(w -> w.lectureId() == event.lectureId()));
-    }
-
-    private void recheck(Predicate<WatchState> affected) {
-        for (WatchState watch : watches.values()) {
-            if (affected.test(watch)) {
-                synchronized (watch) {
-                    watch.recheck();
-                }
-            }
-        }
+        afterCommit(() -> registry.recheck(w -> w.lectureId() == event.lectureId()));
     }
 
     /** After the publisher's transaction commits (a check before that would still read the old state). */
@@ -273,7 +262,7 @@ public class WatchService {
         }
         LectureInfo lecture = catalog.get(watch.lectureId());
         boolean entitled = lecture.status() != LectureStatus.CANCELLED && entitled(lecture);
-        Window window = window(lecture, watch.live());
+        VideoSources.Window window = sources.window(lecture, watch.live());
         synchronized (watch) {
             watch.admit(check, entitled, window.opensAt(), window.closesAt(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -284,18 +273,7 @@ public class WatchService {
     private boolean entitled(LectureInfo lecture) {
         boolean registered = registrations.myRegistration(lecture.id()).map(MyLecture::status)
                 .filter(s -> s == RegistrationStatus.REGISTERED).isPresent();
-        return registered || setup.walkInsAllowed(lecture.id());
-    }
-
-    /** When credit counts: a recorded-video course's lecture from its start to its end; otherwise any time. */
-    private record Window(Instant opensAt, Instant closesAt) {
-    }
-
-    private Window window(LectureInfo lecture, boolean live) {
-        if (live || lecture.format() != CourseFormat.RECORDED_VIDEO) {
-            return new Window(null, null);
-        }
-        return new Window(instant(lecture.startsAt()), instant(lecture.endsAt()));
+        return registered || setup.media(lecture.id()).walkInsAllowed();
     }
 
     /** Call holding the watch's lock. */
@@ -334,9 +312,7 @@ public class WatchService {
     /** Forgets players idle for half an hour; their state is stored, and read back if they come again. */
     @Scheduled(fixedDelay = 300_000)
     void forgetIdle() {
-        Instant cutoff = clock.instant().minus(IDLE);
-        playbacks.values().removeIf(p -> p.lastBeatAt().isBefore(cutoff));
-        watches.values().removeIf(w -> playbacks.values().stream().noneMatch(p -> p.watch() == w));
+        registry.forgetIdleSince(clock.instant().minus(IDLE));
     }
 
     private PlaybackState playback(String token) {
@@ -345,91 +321,17 @@ public class WatchService {
 
     /** The caller's playback of the token; another account's is refused. */
     private PlaybackState playback(String token, long callerAccountId) {
-        PlaybackState playback = playbacks.get(token);
-        if (playback == null) {
-            playback = load(token).orElseThrow(UnknownPlaybackException::new);
-        }
+        PlaybackState playback = registry.playback(token).orElseThrow(UnknownPlaybackException::new);
         if (playback.accountId() != callerAccountId) {
             throw new AccessDeniedException("another user's playback");
         }
         return playback;
     }
 
-    /**
-     * A playback stored before a restart (or forgotten while idle). Its last heartbeat is stored with its watch
-     * while it is the watch's current player; a superseded one earns nothing, so it starts from when it started.
-     */
-    private Optional<PlaybackState> load(String token) {
-        if (token == null || token.length() > 32) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                        SELECT p.account_id, p.trainee_id, p.lecture_id, p.started_at, w.beat_seq, w.beat_at,
-                               w.presence_due_at
-                        FROM playback p LEFT JOIN watch_progress w ON w.trainee_id = p.trainee_id
-                          AND w.lecture_id = p.lecture_id AND w.current_token = p.token
-                        WHERE p.token = ?""").param(token)
-                .query((rs, n) -> {
-                    LectureInfo lecture = catalog.get(rs.getLong("lecture_id"));
-                    WatchState watch = watch(rs.getLong("trainee_id"), lecture,
-                            medium(lecture, setup.media(lecture.id())));
-                    LocalDateTime beatAt = rs.getObject("beat_at", LocalDateTime.class);
-                    LocalDateTime due = rs.getObject("presence_due_at", LocalDateTime.class);
-                    return new PlaybackState(token, rs.getLong("account_id"), watch,
-                            instant(beatAt != null ? beatAt : rs.getObject("started_at", LocalDateTime.class)),
-                            rs.getLong("beat_seq"), due == null ? null : instant(due));
-                })
-                .optional()
-                .map(loaded -> {
-                    PlaybackState existing = playbacks.putIfAbsent(token, loaded);
-                    return existing == null ? loaded : existing;
-                });
-    }
-
-    private WatchState watch(long traineeId, LectureInfo lecture, Medium medium) {
-        return watches.computeIfAbsent(new WatchKey(traineeId, lecture.id()), key -> jdbc.sql("""
-                        SELECT intervals, last_position, current_token, completed_at FROM watch_progress
-                        WHERE trainee_id = ? AND lecture_id = ?""")
-                .params(traineeId, lecture.id())
-                .query((rs, n) -> new WatchState(traineeId, lecture.id(), medium.live(), lecture.startsAt(),
-                        medium.lengthSeconds(), Intervals.parse(rs.getString("intervals")),
-                        rs.getDouble("last_position"), rs.getString("current_token"),
-                        rs.getObject("completed_at") != null))
-                .optional()
-                .orElseGet(() -> new WatchState(traineeId, lecture.id(), medium.live(), lecture.startsAt(),
-                        medium.lengthSeconds(), new Intervals(), 0, null, false)));
-    }
-
-    /** Where a lecture's video comes from and how long it counts. */
-    private record Medium(String source, boolean live, double lengthSeconds) {
-    }
-
-    private Medium medium(LectureInfo lecture, LectureMedia media) {
-        double scheduled = Duration.between(lecture.startsAt(), lecture.endsAt()).toSeconds();
-        boolean liveFormat = lecture.format() == CourseFormat.LIVE_STREAM || lecture.format() == CourseFormat.HYBRID;
-        if (liveFormat && lecture.streamUrl() != null && !LocalDateTime.now(clock).isAfter(lecture.endsAt())) {
-            return new Medium(lecture.streamUrl(), true, scheduled);
-        }
-        if (media.hasUploadedVideo()) {
-            return new Medium("/media/lectures/" + lecture.id() + "/video", false, media.videoSeconds());
-        }
-        if (media.videoUrl() != null) {
-            return new Medium(media.videoUrl(), false, media.videoSeconds());
-        }
-        if (lecture.videoUrl() != null) {
-            return new Medium(lecture.videoUrl(), false, scheduled);
-        }
-        throw new BusinessRuleException("attendance.video.none");
-    }
-
-    private Instant instant(LocalDateTime stored) {
-        return stored.atZone(clock.getZone()).toInstant();
-    }
-
     /** The watch's state after its current player's heartbeat (or start, or presence answer). */
-    private static HeartbeatWriter.WatchRow row(PlaybackState current) {
+    private static WatchRow row(PlaybackState current) {
         WatchState w = current.watch();
-        return new HeartbeatWriter.WatchRow(w.traineeId(), w.lectureId(), w.intervals(), w.creditedSeconds(),
+        return new WatchRow(w.traineeId(), w.lectureId(), w.intervals(), w.creditedSeconds(),
                 w.lastPosition(), w.currentToken(), current.lastSeq(), current.lastBeatAt(), current.presenceDueAt());
     }
 

@@ -1,4 +1,4 @@
-package cn.tzsw.college.attendance;
+package cn.tzsw.college.attendance.heartbeat;
 
 /**
  * The server's answer to a heartbeat: the sequence number it answers (so a client can tell which of its heartbeats
