@@ -26,9 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.db.data-dir=target/test-mariadb", "app.mail.poll-interval=200ms",
                 "app.attendance.video.dir=target/test-videos", "app.hours.evidence-dir=target/test-evidence",
-                "logging.level.com.icegreen.greenmail=WARN"})
+                "logging.level.com.icegreen.greenmail=WARN", "app.metrics.token=" + IntegrationTest.TOKEN})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
+
+    /** The metrics scraper's token (app.metrics.token) of the tests' application. */
+    protected static final String TOKEN = "test-scraper-token";
 
     /** One SMTP server for the whole run; tests that break it start it again. */
     protected static final MailServer MAIL = new MailServer();

@@ -23,6 +23,8 @@ import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,11 +89,13 @@ public class WatchService {
     private final AttendanceProperties properties;
     private final PlaybackState.CreditRules rules;
     private final Clock clock;
+    /** Acknowledged heartbeats ({@code college_heartbeats_total}), for the operator's scraper. */
+    private final Counter heartbeats;
 
     WatchService(WatchProgressRepository repository, VideoSources sources, CatalogService catalog,
                  RegistrationService registrations, TraineeService trainees, LectureSetup setup,
                  AuthenticatedUser authenticatedUser, HeartbeatWriter writer, WatchCompletions completions,
-                 AttendanceProperties properties, Clock clock) {
+                 AttendanceProperties properties, MeterRegistry meters, Clock clock) {
         this.registry = new PlaybackRegistry(repository, catalog, setup, sources);
         this.sources = sources;
         this.catalog = catalog;
@@ -106,6 +110,8 @@ public class WatchService {
         this.rules = new PlaybackState.CreditRules(video.getMaxRate(), video.getPresenceInterval(),
                 video.getPresenceGrace(), clock.getZone());
         this.clock = clock;
+        this.heartbeats = Counter.builder("college.heartbeats").description("heartbeats stored and acknowledged")
+                .register(meters);
     }
 
     /**
@@ -196,6 +202,7 @@ public class WatchService {
             presenceDue = playback.presenceDue(now);
         }
         HeartbeatWriter.await(stored);
+        heartbeats.increment();
         if (due) {
             completed = book(watch);
         }

@@ -63,6 +63,12 @@ public class BulkJobStore {
                 .params(error == null ? "" : error.substring(0, Math.min(500, error.length())), now, id).update();
     }
 
+    /** How many jobs are in the state (for the operator's metrics). */
+    public long count(BulkState state) {
+        return jdbc.sql("SELECT COUNT(*) FROM certificate_job WHERE state = ?").param(state.name())
+                .query(Long.class).single();
+    }
+
     public Optional<BulkJob> find(long id) {
         return jdbc.sql("SELECT * FROM certificate_job WHERE id = ?").param(id).query(BulkJobStore::row).optional();
     }
