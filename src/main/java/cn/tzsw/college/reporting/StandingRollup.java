@@ -10,7 +10,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,7 +76,6 @@ public class StandingRollup implements ApplicationRunner {
 
     /** Moves the statuses to today if they are not; returns how many trainees' periods it wrote. */
     @Transactional
-    @Scheduled(cron = "0 5 0 * * *", zone = "${app.time-zone:Asia/Shanghai}")
     public int refresh() {
         LocalDate today = LocalDate.now(clock);
         return isCurrent(today) ? 0 : recompute(today);
