@@ -13,11 +13,15 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Attendance marks: a trainee's own, the administrator's sheet of a lecture, and corrections by hand (audited). */
+/**
+ * Attendance marks: a trainee's own, the administrator's sheet of a lecture, corrections by hand (audited), and the
+ * mark a completed video or live stream leaves.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AttendanceMarks {
@@ -84,5 +88,18 @@ public class AttendanceMarks {
         organisers.requireManages(catalog.get(lectureId).organiserCode());
         return new PageImpl<>(records.sheet(lectureId, pageable.getPageSize(), pageable.getOffset()), pageable,
                 records.sheetSize(lectureId));
+    }
+
+    /**
+     * A watched video or live stream completed the lecture: the sheet shows the trainee as present by that method,
+     * unless a mark exists (a check-in, a viewing site's roster or a mark by hand stays). After the completion
+     * commits, in a transaction of its own; the completion was announced already, so this mark announces nothing.
+     */
+    @ApplicationModuleListener
+    void onLectureCompleted(AttendanceEvents.LectureCompleted event) {
+        if (event.method() == AttendanceMethod.VIDEO || event.method() == AttendanceMethod.LIVE_STREAM) {
+            records.insertFirst(event.lectureId(), event.traineeId(), AttendanceStatus.PRESENT, event.method(), null,
+                    LocalDateTime.now(clock), authenticatedUser.actorName());
+        }
     }
 }

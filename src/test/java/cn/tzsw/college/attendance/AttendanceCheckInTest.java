@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.TestClock;
+import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.BusinessRuleException;
@@ -16,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 
-/** In-person check-in by room code, marks by hand, and group viewing sites, on the real database. */
+/**
+ * In-person check-in by room code, marks by hand, group viewing sites, and the mark a completed video leaves, on the
+ * real database.
+ */
 class AttendanceCheckInTest extends IntegrationTest {
 
     @Autowired
@@ -33,6 +38,10 @@ class AttendanceCheckInTest extends IntegrationTest {
     LectureSetup setup;
     @Autowired
     CheckInCodes codes;
+    @Autowired
+    WatchService watching;
+    @Autowired
+    TestClock clock;
     @Autowired
     AuditTrail audit;
 
@@ -207,5 +216,28 @@ class AttendanceCheckInTest extends IntegrationTest {
 
         assertThat(result.newlyRecorded()).isTrue();
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record WHERE site_id = ?", siteId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_completed_video_marks_the_trainee_present_by_video_on_the_sheet() {
+        List<String> phones = fixtures.trainees(1, LecturesUnderway.JIAOJIANG_VILLAGE, false);
+        LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(-60 * 24, phones);
+        SystemTasks.runAsSystem(() -> {
+            setup.linkVideo(lecture.id(), "https://video.example.cn/lecture.mp4", 4);
+            return null;
+        });
+        String token = fixtures.as(phones.get(0), () -> watching.start(lecture.id())).token();
+        clock.advance(Duration.ofMillis(4500));
+
+        HeartbeatReply reply = fixtures.as(phones.get(0),
+                () -> watching.beat(token, new Beat(1, 0, 4, true, false, 1)));
+
+        assertThat(reply.completed()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                SystemTasks.runAsSystem(() -> marks.sheet(lecture.id(), PageRequest.of(0, 10))).getContent())
+                .singleElement().satisfies(row -> {
+                    assertThat(row.status()).isEqualTo(AttendanceStatus.PRESENT);
+                    assertThat(row.method()).isEqualTo(AttendanceMethod.VIDEO);
+                }));
     }
 }
