@@ -31,7 +31,6 @@ class TableOwnershipTest {
 
     /** Capability → tables of other capabilities its SQL names today (issue 15 moves them behind owners' APIs). */
     private static final Map<String, Set<String>> CROSSINGS_TODAY = Map.of(
-            "attendance", Set.of("registration", "trainee"),
             "hours", Set.of("trainee"),
             "registration", Set.of("course", "lecture", "trainee"),
             "reporting", Set.of("hours_entry", "region", "trainee"),

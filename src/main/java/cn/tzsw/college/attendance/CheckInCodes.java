@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +28,22 @@ class CheckInCodes {
     private final SecretKeySpec key;
     private final long slotSeconds;
     private final Clock clock;
+    private final String baseUrl;
 
-    CheckInCodes(AttendanceProperties properties, Clock clock) {
+    CheckInCodes(AttendanceProperties properties, Clock clock,
+                 @Value("${app.mail.base-url:http://localhost:8080}") String baseUrl) {
         byte[] secret = properties.getSigningSecret().isBlank() ? randomSecret()
                 : properties.getSigningSecret().getBytes(StandardCharsets.UTF_8);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.slotSeconds = properties.getCodeSlot().toSeconds();
         this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** What a room's or a site's screen shows now: the check-in link for the QR and the six digits beside it. */
+    RoomCode roomCode(Target target) {
+        long slot = currentSlot();
+        return new RoomCode(baseUrl + "/checkin?code=" + token(target, slot), shortCode(target, slot), slotEnds(slot));
     }
 
     long currentSlot() {

@@ -1,5 +1,6 @@
 package cn.tzsw.college.attendance;
 
+import cn.tzsw.college.attendance.domain.AttendanceLectureRepository;
 import cn.tzsw.college.attendance.domain.Mp4Duration;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.OrganiserScope;
@@ -20,7 +21,6 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,7 +36,7 @@ public class LectureSetup {
 
     private static final int MAX_URL = 500;
 
-    private final JdbcClient jdbc;
+    private final AttendanceLectureRepository settings;
     private final CatalogService catalog;
     private final OrganiserScope organisers;
     private final RegistrationService registrations;
@@ -44,9 +44,9 @@ public class LectureSetup {
     private final AttendanceProperties properties;
     private final Clock clock;
 
-    LectureSetup(JdbcClient jdbc, CatalogService catalog, OrganiserScope organisers, RegistrationService registrations,
+    LectureSetup(AttendanceLectureRepository settings, CatalogService catalog, OrganiserScope organisers, RegistrationService registrations,
                  AuthenticatedUser authenticatedUser, AttendanceProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+        this.settings = settings;
         this.catalog = catalog;
         this.organisers = organisers;
         this.registrations = registrations;
@@ -57,16 +57,18 @@ public class LectureSetup {
 
     /** The lecture's settings; public facts (anyone may watch what the catalogue shows). */
     public LectureMedia media(long lectureId) {
-        return jdbc.sql("SELECT * FROM attendance_lecture WHERE lecture_id = ?").param(lectureId)
-                .query((rs, n) -> new LectureMedia(lectureId, rs.getBoolean("walk_ins_allowed"),
-                        rs.getString("video_name"), rs.getObject("video_bytes", Long.class), rs.getString("video_url"),
-                        rs.getObject("video_seconds", Integer.class)))
-                .optional()
-                .orElse(new LectureMedia(lectureId, false, null, null, null, null));
+        return settings.media(lectureId).orElse(new LectureMedia(lectureId, false, null, null, null, null));
     }
 
     boolean walkInsAllowed(long lectureId) {
         return media(lectureId).walkInsAllowed();
+    }
+
+    /** Whether the signed-in trainee may attend the lecture: registered for it, or walk-ins are allowed. */
+    boolean mayAttend(long lectureId) {
+        boolean registered = registrations.myRegistration(lectureId).map(MyLecture::status)
+                .filter(status -> status == RegistrationStatus.REGISTERED).isPresent();
+        return registered || walkInsAllowed(lectureId);
     }
 
     /**
@@ -77,9 +79,7 @@ public class LectureSetup {
     @PreAuthorize("isAuthenticated()")
     public Optional<Path> videoFile(long lectureId) {
         requireMayWatch(lectureId);
-        return jdbc.sql("SELECT video_file FROM attendance_lecture WHERE lecture_id = ? AND video_file IS NOT NULL")
-                .param(lectureId).query(String.class).optional()
-                .map(name -> properties.getVideo().getDir().resolve(name))
+        return settings.videoFile(lectureId).map(name -> properties.getVideo().getDir().resolve(name))
                 .filter(Files::isReadable);
     }
 
@@ -87,9 +87,9 @@ public class LectureSetup {
     @Transactional
     public void allowWalkIns(long lectureId, boolean allowed) {
         managed(lectureId);
-        ensureRow(lectureId);
-        jdbc.sql("UPDATE attendance_lecture SET walk_ins_allowed = ?, updated_at = ? WHERE lecture_id = ?")
-                .params(allowed, now(), lectureId).update();
+        LocalDateTime now = now();
+        settings.ensureRow(lectureId, now);
+        settings.setWalkIns(lectureId, allowed, now);
     }
 
     /**
@@ -157,19 +157,11 @@ public class LectureSetup {
     }
 
     private void replaceVideo(long lectureId, String file, String name, Long bytes, String url, Integer seconds) {
-        ensureRow(lectureId);
-        Optional<String> previous = jdbc.sql("SELECT video_file FROM attendance_lecture WHERE lecture_id = ? FOR UPDATE")
-                .param(lectureId).query(String.class).optional();
-        jdbc.sql("""
-                        UPDATE attendance_lecture SET video_file = ?, video_name = ?, video_bytes = ?, video_url = ?,
-                          video_seconds = ?, updated_at = ? WHERE lecture_id = ?""")
-                .params(file, name, bytes, url, seconds, now(), lectureId).update();
+        LocalDateTime now = now();
+        settings.ensureRow(lectureId, now);
+        Optional<String> previous = settings.lockedVideoFile(lectureId);
+        settings.setVideo(lectureId, file, name, bytes, url, seconds, now);
         previous.filter(old -> !old.equals(file)).ifPresent(old -> delete(properties.getVideo().getDir().resolve(old)));
-    }
-
-    private void ensureRow(long lectureId) {
-        jdbc.sql("INSERT IGNORE INTO attendance_lecture (lecture_id, walk_ins_allowed, updated_at) VALUES (?, FALSE, ?)")
-                .params(lectureId, now()).update();
     }
 
     private void requireMayWatch(long lectureId) {
@@ -177,9 +169,7 @@ public class LectureSetup {
             case ADMIN -> managed(lectureId);
             case INSTRUCTOR -> catalog.get(lectureId);
             case TRAINEE -> {
-                boolean registered = registrations.myRegistration(lectureId).map(MyLecture::status)
-                        .filter(status -> status == RegistrationStatus.REGISTERED).isPresent();
-                if (!registered && !walkInsAllowed(lectureId)) {
+                if (!mayAttend(lectureId)) {
                     throw new AccessDeniedException("not registered for the lecture");
                 }
             }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
-import cn.tzsw.college.attendance.AttendanceService;
+import cn.tzsw.college.attendance.CheckIns;
 import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.BusinessRuleException;
@@ -27,12 +27,12 @@ class CheckInCodeAttackTest extends IntegrationTest {
     @Autowired
     LecturesUnderway lectures;
     @Autowired
-    AttendanceService attendance;
+    CheckIns checkIns;
     @Autowired
     MessageSource messages;
 
     private String rightCode(long lectureId) {
-        return SystemTasks.runAsSystem(() -> attendance.roomCode(lectureId)).shortCode();
+        return SystemTasks.runAsSystem(() -> checkIns.roomCode(lectureId)).shortCode();
     }
 
     private static String wrong(String code, int i) {
@@ -41,7 +41,7 @@ class CheckInCodeAttackTest extends IntegrationTest {
 
     private BusinessRuleException refusal(String phone, long lectureId, String code) {
         try {
-            fixtures.as(phone, () -> attendance.checkInWithCode(lectureId, code));
+            fixtures.as(phone, () -> checkIns.checkInWithCode(lectureId, code));
         } catch (BusinessRuleException e) {
             return e;
         }
@@ -78,7 +78,7 @@ class CheckInCodeAttackTest extends IntegrationTest {
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record WHERE lecture_id = ?", lecture.id())).isZero();
         // The limit is the guesser's: a neighbour typing the right code checks in.
         assertThat(fixtures.as(lecture.trainees().get(1),
-                () -> attendance.checkInWithCode(lecture.id(), rightCode(lecture.id()))).newlyRecorded()).isTrue();
+                () -> checkIns.checkInWithCode(lecture.id(), rightCode(lecture.id()))).newlyRecorded()).isTrue();
     }
 
     @Test
@@ -90,7 +90,7 @@ class CheckInCodeAttackTest extends IntegrationTest {
             refusal(guesser, lecture.id(), wrong(rightCode(lecture.id()), i));
         }
 
-        assertThatThrownBy(() -> fixtures.as(guesser, () -> attendance.checkInWithCode(lecture.id(), "12345x")))
+        assertThatThrownBy(() -> fixtures.as(guesser, () -> checkIns.checkInWithCode(lecture.id(), "12345x")))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(chinese(e)).contains("错误次数过多"));
     }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
-import cn.tzsw.college.attendance.AttendanceService;
+import cn.tzsw.college.attendance.CheckIns;
 import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.attendance.ViewingSiteData;
+import cn.tzsw.college.attendance.ViewingSites;
 import cn.tzsw.college.shared.BusinessRuleException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ class ViewingSiteWindowAttackTest extends IntegrationTest {
     @Autowired
     LecturesUnderway lectures;
     @Autowired
-    AttendanceService attendance;
+    ViewingSites viewingSites;
+    @Autowired
+    CheckIns checkIns;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -44,7 +47,7 @@ class ViewingSiteWindowAttackTest extends IntegrationTest {
         data.setRegionCode("331002001000");
         data.setName("海门街道社工站");
         data.setAddress("椒江区海门街道 1 号");
-        long siteId = fixtures.as("jj-coord", () -> attendance.createSite(lecture.id(), data));
+        long siteId = fixtures.as("jj-coord", () -> viewingSites.createSite(lecture.id(), data));
         long traineeId = fixtures.count("SELECT id FROM trainee WHERE phone = ?", phone);
         return new Site(siteId, lecture.id(), traineeId, phone);
     }
@@ -62,7 +65,7 @@ class ViewingSiteWindowAttackTest extends IntegrationTest {
     void a_site_cannot_record_attendance_for_a_lecture_two_weeks_ahead() {
         Site site = siteOfLecture(-14 * DAY);
 
-        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> attendance.recordAtSite(site.id(), List.of(site.traineeId()))))
+        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> viewingSites.recordAtSite(site.id(), List.of(site.traineeId()))))
                 .isInstanceOf(BusinessRuleException.class)
                 .satisfies(e -> assertThat(((BusinessRuleException) e).messageKey()).isEqualTo("attendance.site.notYet"))
                 .satisfies(e -> assertThat(((BusinessRuleException) e).arguments()).as("from when").containsExactly(
@@ -74,9 +77,9 @@ class ViewingSiteWindowAttackTest extends IntegrationTest {
     @Test
     void a_trainee_cannot_check_in_at_a_site_two_weeks_ahead_by_its_code() {
         Site site = siteOfLecture(-14 * DAY);
-        String token = fixtures.as("jj-coord", () -> attendance.siteCode(site.id())).checkInUrl().replaceAll(".*code=", "");
+        String token = fixtures.as("jj-coord", () -> viewingSites.siteCode(site.id())).checkInUrl().replaceAll(".*code=", "");
 
-        assertThatThrownBy(() -> fixtures.as(site.phone(), () -> attendance.checkIn(token)))
+        assertThatThrownBy(() -> fixtures.as(site.phone(), () -> checkIns.checkIn(token)))
                 .isInstanceOf(BusinessRuleException.class);
         assertThat(records(site)).isZero();
     }
@@ -85,7 +88,7 @@ class ViewingSiteWindowAttackTest extends IntegrationTest {
     void a_township_records_its_roster_the_morning_after_the_lecture() {
         Site site = siteOfLecture(20 * 60);
 
-        assertThat(fixtures.as("jj-coord", () -> attendance.recordAtSite(site.id(), List.of(site.traineeId())))).isOne();
+        assertThat(fixtures.as("jj-coord", () -> viewingSites.recordAtSite(site.id(), List.of(site.traineeId())))).isOne();
         assertThat(records(site)).isOne();
     }
 
@@ -93,7 +96,7 @@ class ViewingSiteWindowAttackTest extends IntegrationTest {
     void a_site_records_nothing_a_week_after_the_lecture() {
         Site site = siteOfLecture(7 * DAY);
 
-        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> attendance.recordAtSite(site.id(), List.of(site.traineeId()))))
+        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> viewingSites.recordAtSite(site.id(), List.of(site.traineeId()))))
                 .isInstanceOf(BusinessRuleException.class)
                 .satisfies(e -> assertThat(((BusinessRuleException) e).messageKey()).isEqualTo("attendance.site.closed"));
         assertThat(records(site)).isZero();

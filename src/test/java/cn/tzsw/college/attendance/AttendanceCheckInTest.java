@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.TestClock;
+import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.BusinessRuleException;
@@ -16,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 
-/** In-person check-in by room code, marks by hand, and group viewing sites, on the real database. */
+/**
+ * In-person check-in by room code, marks by hand, group viewing sites, and the mark a completed video leaves, on the
+ * real database.
+ */
 class AttendanceCheckInTest extends IntegrationTest {
 
     @Autowired
@@ -24,16 +29,24 @@ class AttendanceCheckInTest extends IntegrationTest {
     @Autowired
     LecturesUnderway lectures;
     @Autowired
-    AttendanceService attendance;
+    CheckIns checkIns;
+    @Autowired
+    AttendanceMarks marks;
+    @Autowired
+    ViewingSites viewingSites;
     @Autowired
     LectureSetup setup;
     @Autowired
     CheckInCodes codes;
     @Autowired
+    WatchService watching;
+    @Autowired
+    TestClock clock;
+    @Autowired
     AuditTrail audit;
 
     private String token(long lectureId) {
-        return SystemTasks.runAsSystem(() -> attendance.roomCode(lectureId)).checkInUrl().replaceAll(".*code=", "");
+        return SystemTasks.runAsSystem(() -> checkIns.roomCode(lectureId)).checkInUrl().replaceAll(".*code=", "");
     }
 
     private int hoursEntries(String phone, long lectureId) {
@@ -48,8 +61,8 @@ class AttendanceCheckInTest extends IntegrationTest {
         String phone = lecture.trainees().get(0);
         String token = token(lecture.id());
 
-        CheckInResult first = fixtures.as(phone, () -> attendance.checkIn(token));
-        CheckInResult again = fixtures.as(phone, () -> attendance.checkIn(token));
+        CheckInResult first = fixtures.as(phone, () -> checkIns.checkIn(token));
+        CheckInResult again = fixtures.as(phone, () -> checkIns.checkIn(token));
 
         assertThat(first.status()).isEqualTo(AttendanceStatus.PRESENT);
         assertThat(first.newlyRecorded()).isTrue();
@@ -62,10 +75,10 @@ class AttendanceCheckInTest extends IntegrationTest {
     void the_short_code_beside_the_qr_works_and_a_late_arrival_is_marked_late() {
         LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(40,
                 fixtures.trainees(1, LecturesUnderway.JIAOJIANG_VILLAGE, false));
-        String shortCode = SystemTasks.runAsSystem(() -> attendance.roomCode(lecture.id())).shortCode();
+        String shortCode = SystemTasks.runAsSystem(() -> checkIns.roomCode(lecture.id())).shortCode();
 
         CheckInResult result = fixtures.as(lecture.trainees().get(0),
-                () -> attendance.checkInWithCode(lecture.id(), shortCode));
+                () -> checkIns.checkInWithCode(lecture.id(), shortCode));
 
         assertThat(result.status()).isEqualTo(AttendanceStatus.LATE);
     }
@@ -78,9 +91,9 @@ class AttendanceCheckInTest extends IntegrationTest {
         String old = codes.token(new CheckInCodes.Target('L', lecture.id()), fiveMinutesAgo);
         String previousSlot = codes.token(new CheckInCodes.Target('L', lecture.id()), codes.currentSlot() - 1);
 
-        assertThatThrownBy(() -> fixtures.as(lecture.trainees().get(0), () -> attendance.checkIn(old)))
+        assertThatThrownBy(() -> fixtures.as(lecture.trainees().get(0), () -> checkIns.checkIn(old)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("attendance.codeInvalid");
-        assertThat(fixtures.as(lecture.trainees().get(0), () -> attendance.checkIn(previousSlot)).newlyRecorded())
+        assertThat(fixtures.as(lecture.trainees().get(0), () -> checkIns.checkIn(previousSlot)).newlyRecorded())
                 .as("one slot of grace").isTrue();
     }
 
@@ -89,12 +102,12 @@ class AttendanceCheckInTest extends IntegrationTest {
         List<String> phones = fixtures.trainees(1, LecturesUnderway.JIAOJIANG_VILLAGE, false);
         LecturesUnderway.Lecture here = lectures.startedMinutesAgo(5, phones);
         LecturesUnderway.Lecture elsewhere = lectures.startedMinutesAgo(5, List.of());
-        String otherShortCode = SystemTasks.runAsSystem(() -> attendance.roomCode(elsewhere.id())).shortCode();
+        String otherShortCode = SystemTasks.runAsSystem(() -> checkIns.roomCode(elsewhere.id())).shortCode();
         String forged = token(elsewhere.id()).replaceFirst("L" + elsewhere.id(), "L" + here.id());
 
-        assertThatThrownBy(() -> fixtures.as(phones.get(0), () -> attendance.checkInWithCode(here.id(), otherShortCode)))
+        assertThatThrownBy(() -> fixtures.as(phones.get(0), () -> checkIns.checkInWithCode(here.id(), otherShortCode)))
                 .isInstanceOf(BusinessRuleException.class);
-        assertThatThrownBy(() -> fixtures.as(phones.get(0), () -> attendance.checkIn(forged)))
+        assertThatThrownBy(() -> fixtures.as(phones.get(0), () -> checkIns.checkIn(forged)))
                 .isInstanceOf(BusinessRuleException.class);
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record WHERE lecture_id = ?", here.id())).isZero();
     }
@@ -105,14 +118,14 @@ class AttendanceCheckInTest extends IntegrationTest {
         LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(5, List.of());
         String token = token(lecture.id());
 
-        assertThatThrownBy(() -> fixtures.as(walkIn, () -> attendance.checkIn(token)))
+        assertThatThrownBy(() -> fixtures.as(walkIn, () -> checkIns.checkIn(token)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("attendance.notRegistered");
 
         SystemTasks.runAsSystem(() -> {
             setup.allowWalkIns(lecture.id(), true);
             return null;
         });
-        assertThat(fixtures.as(walkIn, () -> attendance.checkIn(token)).status()).isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(fixtures.as(walkIn, () -> checkIns.checkIn(token)).status()).isEqualTo(AttendanceStatus.PRESENT);
     }
 
     @Test
@@ -121,7 +134,7 @@ class AttendanceCheckInTest extends IntegrationTest {
                 fixtures.trainees(1, LecturesUnderway.JIAOJIANG_VILLAGE, false));
         String token = token(lecture.id());
 
-        assertThatThrownBy(() -> fixtures.as(lecture.trainees().get(0), () -> attendance.checkIn(token)))
+        assertThatThrownBy(() -> fixtures.as(lecture.trainees().get(0), () -> checkIns.checkIn(token)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("attendance.outsideWindow");
     }
 
@@ -133,12 +146,12 @@ class AttendanceCheckInTest extends IntegrationTest {
         long traineeId = fixtures.count("SELECT id FROM trainee WHERE phone = ?", phone);
 
         assertThatThrownBy(() -> SystemTasks.runAsSystem(() -> {
-            attendance.mark(lecture.id(), traineeId, AttendanceStatus.PRESENT, " ");
+            marks.mark(lecture.id(), traineeId, AttendanceStatus.PRESENT, " ");
             return null;
         })).isInstanceOf(BusinessRuleException.class).hasMessageContaining("attendance.reasonRequired");
         for (AttendanceStatus status : List.of(AttendanceStatus.PRESENT, AttendanceStatus.ABSENT, AttendanceStatus.LATE)) {
             SystemTasks.runAsSystem(() -> {
-                attendance.mark(lecture.id(), traineeId, status, "纸质签到表核对");
+                marks.mark(lecture.id(), traineeId, status, "纸质签到表核对");
                 return null;
             });
         }
@@ -147,7 +160,7 @@ class AttendanceCheckInTest extends IntegrationTest {
                 .extracting(e -> e.detail())
                 .containsExactly("ABSENT -> LATE: 纸质签到表核对", "PRESENT -> ABSENT: 纸质签到表核对",
                         "- -> PRESENT: 纸质签到表核对");
-        assertThat(SystemTasks.runAsSystem(() -> attendance.sheet(lecture.id(), PageRequest.of(0, 10))).getContent())
+        assertThat(SystemTasks.runAsSystem(() -> marks.sheet(lecture.id(), PageRequest.of(0, 10))).getContent())
                 .singleElement().satisfies(row -> assertThat(row.status()).isEqualTo(AttendanceStatus.LATE));
         // Booked once, and no second booking follows.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
@@ -165,15 +178,15 @@ class AttendanceCheckInTest extends IntegrationTest {
         site.setRegionCode("331002001000");
         site.setName("海门街道社工站");
         site.setAddress("椒江区海门街道 1 号");
-        long siteId = fixtures.as("jj-coord", () -> attendance.createSite(lecture.id(), site));
+        long siteId = fixtures.as("jj-coord", () -> viewingSites.createSite(lecture.id(), site));
         long own = fixtures.count("SELECT id FROM trainee WHERE phone = ?", jiaojiang.get(0));
         long foreign = fixtures.count("SELECT id FROM trainee WHERE phone = ?", huangyan.get(0));
 
-        assertThat(fixtures.as("jj-coord", () -> attendance.siteCandidates(siteId)))
+        assertThat(fixtures.as("jj-coord", () -> viewingSites.siteCandidates(siteId)))
                 .extracting(AttendanceRow::traineeId).containsExactly(own);
-        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> attendance.recordAtSite(siteId, List.of(foreign))))
+        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> viewingSites.recordAtSite(siteId, List.of(foreign))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(fixtures.as("jj-coord", () -> attendance.recordAtSite(siteId, List.of(own)))).isEqualTo(1);
+        assertThat(fixtures.as("jj-coord", () -> viewingSites.recordAtSite(siteId, List.of(own)))).isEqualTo(1);
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record WHERE lecture_id = ? AND method = 'GROUP_SITE'"
                 + " AND site_id = ?", lecture.id(), siteId)).isEqualTo(1);
 
@@ -181,9 +194,9 @@ class AttendanceCheckInTest extends IntegrationTest {
         abroad.setRegionCode(LecturesUnderway.HUANGYAN_TOWNSHIP);
         abroad.setName("东城街道");
         abroad.setAddress("黄岩区");
-        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> attendance.createSite(lecture.id(), abroad)))
+        assertThatThrownBy(() -> fixtures.as("jj-coord", () -> viewingSites.createSite(lecture.id(), abroad)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> fixtures.as("hm-coord", () -> attendance.siteCandidates(siteId + 1000)))
+        assertThatThrownBy(() -> fixtures.as("hm-coord", () -> viewingSites.siteCandidates(siteId + 1000)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -196,12 +209,35 @@ class AttendanceCheckInTest extends IntegrationTest {
         site.setRegionCode("331002001000");
         site.setName("海门街道社工站");
         site.setAddress("椒江区海门街道 1 号");
-        long siteId = fixtures.as("jj-coord", () -> attendance.createSite(lecture.id(), site));
-        String token = fixtures.as("jj-coord", () -> attendance.siteCode(siteId)).checkInUrl().replaceAll(".*code=", "");
+        long siteId = fixtures.as("jj-coord", () -> viewingSites.createSite(lecture.id(), site));
+        String token = fixtures.as("jj-coord", () -> viewingSites.siteCode(siteId)).checkInUrl().replaceAll(".*code=", "");
 
-        CheckInResult result = fixtures.as(lecture.trainees().get(0), () -> attendance.checkIn(token));
+        CheckInResult result = fixtures.as(lecture.trainees().get(0), () -> checkIns.checkIn(token));
 
         assertThat(result.newlyRecorded()).isTrue();
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record WHERE site_id = ?", siteId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_completed_video_marks_the_trainee_present_by_video_on_the_sheet() {
+        List<String> phones = fixtures.trainees(1, LecturesUnderway.JIAOJIANG_VILLAGE, false);
+        LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(-60 * 24, phones);
+        SystemTasks.runAsSystem(() -> {
+            setup.linkVideo(lecture.id(), "https://video.example.cn/lecture.mp4", 4);
+            return null;
+        });
+        String token = fixtures.as(phones.get(0), () -> watching.start(lecture.id())).token();
+        clock.advance(Duration.ofMillis(4500));
+
+        HeartbeatReply reply = fixtures.as(phones.get(0),
+                () -> watching.beat(token, new Beat(1, 0, 4, true, false, 1)));
+
+        assertThat(reply.completed()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                SystemTasks.runAsSystem(() -> marks.sheet(lecture.id(), PageRequest.of(0, 10))).getContent())
+                .singleElement().satisfies(row -> {
+                    assertThat(row.status()).isEqualTo(AttendanceStatus.PRESENT);
+                    assertThat(row.method()).isEqualTo(AttendanceMethod.VIDEO);
+                }));
     }
 }

@@ -1,7 +1,7 @@
 package cn.tzsw.college.attendance.ui;
 
+import cn.tzsw.college.attendance.AttendanceMarks;
 import cn.tzsw.college.attendance.AttendanceRow;
-import cn.tzsw.college.attendance.AttendanceService;
 import cn.tzsw.college.attendance.AttendanceStatus;
 import cn.tzsw.college.attendance.LectureMedia;
 import cn.tzsw.college.attendance.LectureSetup;
@@ -51,7 +51,7 @@ import org.springframework.data.domain.PageRequest;
 @RolesAllowed(Role.Names.ADMIN)
 class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final AttendanceService attendance;
+    private final AttendanceMarks marks;
     private final LectureSetup setup;
     private final CatalogService catalog;
     private final RegionService regions;
@@ -62,9 +62,8 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
     private final Span video = new Span();
     private LectureInfo lecture;
 
-    AttendanceSheetView(AttendanceService attendance, LectureSetup setup, CatalogService catalog,
-                        RegionService regions) {
-        this.attendance = attendance;
+    AttendanceSheetView(AttendanceMarks marks, LectureSetup setup, CatalogService catalog, RegionService regions) {
+        this.marks = marks;
         this.setup = setup;
         this.catalog = catalog;
         this.regions = regions;
@@ -104,9 +103,9 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         lecture = event.getRouteParameters().get("lectureId").filter(v -> v.matches("\\d{1,18}"))
                 .map(Long::valueOf).flatMap(catalog::find).orElseThrow(NotFoundException::new);
         // Another organiser's lecture: the service refuses, and the router shows the access-denied page.
-        attendance.sheet(lecture.id(), PageRequest.of(0, 1));
+        marks.sheet(lecture.id(), PageRequest.of(0, 1));
         heading.setText(getTranslation("attendance.title", lecture.courseTitle()));
-        grid.setItems(query -> attendance.sheet(lecture.id(),
+        grid.setItems(query -> marks.sheet(lecture.id(),
                 PageRequest.of(query.getPage(), query.getPageSize())).stream());
         Anchor display = new Anchor("admin/lectures/" + lecture.id() + "/display", getTranslation("attendance.display"));
         display.setTarget("_blank");
@@ -185,7 +184,7 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         reason.setWidthFull();
         Button save = new Button(getTranslation("attendance.save"), e -> {
             try {
-                attendance.mark(lecture.id(), row.traineeId(), status.getValue(), reason.getValue());
+                marks.mark(lecture.id(), row.traineeId(), status.getValue(), reason.getValue());
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 Notifications.success(getTranslation("attendance.saved"));

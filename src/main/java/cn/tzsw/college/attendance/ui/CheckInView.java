@@ -1,7 +1,7 @@
 package cn.tzsw.college.attendance.ui;
 
-import cn.tzsw.college.attendance.AttendanceService;
 import cn.tzsw.college.attendance.CheckInResult;
+import cn.tzsw.college.attendance.CheckIns;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.ui.UserMessages;
@@ -34,10 +34,10 @@ import java.util.function.Supplier;
 @RolesAllowed(Role.Names.TRAINEE)
 class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final AttendanceService attendance;
+    private final CheckIns checkIns;
 
-    CheckInView(AttendanceService attendance) {
-        this.attendance = attendance;
+    CheckInView(CheckIns checkIns) {
+        this.checkIns = checkIns;
         addClassName("narrow-page");
     }
 
@@ -48,7 +48,7 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         QueryParameters query = event.getLocation().getQueryParameters();
         Optional<String> code = query.getSingleParameter("code");
         if (code.isPresent()) {
-            attempt(() -> attendance.checkIn(code.get()));
+            attempt(() -> checkIns.checkIn(code.get()));
             return;
         }
         Optional<Long> lecture = query.getSingleParameter("lecture").filter(v -> v.matches("\\d{1,18}"))
@@ -66,7 +66,7 @@ class CheckInView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         digits.getElement().setAttribute("inputmode", "numeric");
         digits.getElement().setAttribute("autocomplete", "one-time-code");
         Button submit = new Button(getTranslation("checkin.submit"), e -> attempt(
-                () -> attendance.checkInWithCode(lecture.get(), digits.getValue())));
+                () -> checkIns.checkInWithCode(lecture.get(), digits.getValue())));
         submit.setId("checkin-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);

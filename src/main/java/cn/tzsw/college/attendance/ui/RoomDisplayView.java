@@ -1,6 +1,6 @@
 package cn.tzsw.college.attendance.ui;
 
-import cn.tzsw.college.attendance.AttendanceService;
+import cn.tzsw.college.attendance.CheckIns;
 import cn.tzsw.college.attendance.RoomCode;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.LectureInfo;
@@ -34,7 +34,7 @@ class RoomDisplayView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private static final int POLL_MILLIS = 2_000;
 
-    private final AttendanceService attendance;
+    private final CheckIns checkIns;
     private final CatalogService catalog;
     private final Clock clock;
     private final Image qr = new Image();
@@ -45,8 +45,8 @@ class RoomDisplayView extends VerticalLayout implements BeforeEnterObserver, Has
     private Instant changesAt = Instant.MIN;
     private Registration polling;
 
-    RoomDisplayView(AttendanceService attendance, CatalogService catalog, Clock clock) {
-        this.attendance = attendance;
+    RoomDisplayView(CheckIns checkIns, CatalogService catalog, Clock clock) {
+        this.checkIns = checkIns;
         this.catalog = catalog;
         this.clock = clock;
         addClassName("room-display");
@@ -74,7 +74,7 @@ class RoomDisplayView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void refresh() {
-        RoomCode code = attendance.roomCode(lectureId);
+        RoomCode code = checkIns.roomCode(lectureId);
         changesAt = code.changesAt();
         qr.setSrc(QrSvg.dataUrl(code.checkInUrl()));
         qr.getElement().setAttribute("data-url", code.checkInUrl());

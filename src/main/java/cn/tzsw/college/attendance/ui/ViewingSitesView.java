@@ -1,9 +1,9 @@
 package cn.tzsw.college.attendance.ui;
 
 import cn.tzsw.college.attendance.AttendanceRow;
-import cn.tzsw.college.attendance.AttendanceService;
 import cn.tzsw.college.attendance.RoomCode;
 import cn.tzsw.college.attendance.ViewingSite;
+import cn.tzsw.college.attendance.ViewingSites;
 import cn.tzsw.college.catalog.CatalogQuery;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.CourseFormat;
@@ -45,16 +45,16 @@ class ViewingSitesView extends VerticalLayout {
 
     private static final int LECTURES_SHOWN = 100;
 
-    private final AttendanceService attendance;
+    private final ViewingSites viewingSites;
     private final RegionService regions;
     private final String rootCode;
     private final ComboBox<LectureInfo> lecture = new ComboBox<>();
     private final Div sites = new Div();
     private final Div creation = new Div();
 
-    ViewingSitesView(AttendanceService attendance, CatalogService catalog, RegionService regions,
+    ViewingSitesView(ViewingSites viewingSites, CatalogService catalog, RegionService regions,
                      AuthenticatedUser authenticatedUser) {
-        this.attendance = attendance;
+        this.viewingSites = viewingSites;
         this.regions = regions;
         CurrentUser user = authenticatedUser.require();
         this.rootCode = user.is(Role.COORDINATOR) ? user.regionCode() : regions.home().code();
@@ -78,7 +78,7 @@ class ViewingSitesView extends VerticalLayout {
         if (chosen == null) {
             return;
         }
-        List<ViewingSite> list = attendance.sites(chosen.id());
+        List<ViewingSite> list = viewingSites.sites(chosen.id());
         if (list.isEmpty()) {
             sites.add(new Paragraph(getTranslation("sites.none")));
         }
@@ -86,7 +86,7 @@ class ViewingSitesView extends VerticalLayout {
         ViewingSiteForm form = new ViewingSiteForm(regions, rootCode);
         form.addSaveListener(e -> {
             try {
-                attendance.createSite(chosen.id(), e.data());
+                viewingSites.createSite(chosen.id(), e.data());
                 Notifications.success(getTranslation("sites.created"));
                 show();
             } catch (RuntimeException error) {
@@ -110,7 +110,7 @@ class ViewingSitesView extends VerticalLayout {
     }
 
     private Dialog codeDialog(ViewingSite site) {
-        RoomCode code = attendance.siteCode(site.id());
+        RoomCode code = viewingSites.siteCode(site.id());
         Image qr = new Image(QrSvg.dataUrl(code.checkInUrl()), getTranslation("display.qrAlt"));
         qr.setWidth("min(80vw, 360px)");
         Dialog dialog = new Dialog(site.name());
@@ -127,11 +127,11 @@ class ViewingSitesView extends VerticalLayout {
         candidates.addColumn(AttendanceRow::maskedPhone).setHeader(getTranslation("roster.column.phone"));
         candidates.addColumn(r -> r.status() == null ? "" : getTranslation(r.status().messageKey())
                 + (r.siteName() == null ? "" : " · " + r.siteName())).setHeader(getTranslation("attendance.column.status"));
-        candidates.setItems(attendance.siteCandidates(site.id()));
+        candidates.setItems(viewingSites.siteCandidates(site.id()));
         Dialog dialog = new Dialog(getTranslation("sites.recordTitle", site.name()));
         dialog.setWidth("min(95vw, 720px)");
         Button save = new Button(getTranslation("sites.recordSave"), e -> {
-            int recorded = attendance.recordAtSite(site.id(),
+            int recorded = viewingSites.recordAtSite(site.id(),
                     candidates.getSelectedItems().stream().map(AttendanceRow::traineeId).toList());
             Notifications.success(getTranslation("sites.recorded", recorded));
             dialog.close();
