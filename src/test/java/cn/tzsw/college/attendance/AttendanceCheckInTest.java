@@ -8,6 +8,8 @@ import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.TestClock;
 import cn.tzsw.college.attendance.domain.Beat;
+import cn.tzsw.college.attendance.heartbeat.HeartbeatReply;
+import cn.tzsw.college.attendance.heartbeat.WatchService;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.BusinessRuleException;
