@@ -33,7 +33,6 @@ class TableOwnershipTest {
     private static final Map<String, Set<String>> CROSSINGS_TODAY = Map.of(
             "attendance", Set.of("registration", "trainee"),
             "hours", Set.of("trainee"),
-            "registration", Set.of("course", "lecture", "trainee"),
             "reporting", Set.of("hours_entry", "region", "trainee"),
             "tracking", Set.of("trainee"));
 
