@@ -32,7 +32,6 @@ class TableOwnershipTest {
     /** Capability → tables of other capabilities its SQL names today (issue 15 moves them behind owners' APIs). */
     private static final Map<String, Set<String>> CROSSINGS_TODAY = Map.of(
             "hours", Set.of("trainee"),
-            "registration", Set.of("course", "lecture", "trainee"),
             "reporting", Set.of("hours_entry", "region", "trainee"),
             "tracking", Set.of("trainee"));
 

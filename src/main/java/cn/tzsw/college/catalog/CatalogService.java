@@ -5,9 +5,8 @@ import cn.tzsw.college.catalog.domain.CourseCategoryEntity;
 import cn.tzsw.college.catalog.domain.CourseCategoryRepository;
 import cn.tzsw.college.catalog.domain.CourseRepository;
 import cn.tzsw.college.catalog.domain.Lecture;
-import cn.tzsw.college.catalog.domain.LectureQuotas;
+import cn.tzsw.college.catalog.domain.LectureQuotaRepository;
 import cn.tzsw.college.catalog.domain.LectureRepository;
-import cn.tzsw.college.catalog.domain.LectureTermsQuery;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.Texts;
 import java.time.Clock;
@@ -32,17 +31,15 @@ public class CatalogService {
 
     private final LectureRepository lectures;
     private final CourseRepository courses;
-    private final LectureQuotas quotas;
-    private final LectureTermsQuery terms;
+    private final LectureQuotaRepository quotas;
     private final CourseCategoryRepository categories;
     private final Clock clock;
 
-    CatalogService(LectureRepository lectures, CourseRepository courses, LectureQuotas quotas, LectureTermsQuery terms,
+    CatalogService(LectureRepository lectures, CourseRepository courses, LectureQuotaRepository quotas,
                    CourseCategoryRepository categories, Clock clock) {
         this.lectures = lectures;
         this.courses = courses;
         this.quotas = quotas;
-        this.terms = terms;
         this.categories = categories;
         this.clock = clock;
     }
@@ -69,11 +66,6 @@ public class CatalogService {
 
     public LectureInfo get(long lectureId) {
         return find(lectureId).orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
-    }
-
-    /** The facts a seat decision needs, in one query; for registration's hot path. */
-    public LectureTerms terms(long lectureId) {
-        return terms.find(lectureId).orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
     }
 
     public List<LectureInfo> findAll(Collection<Long> lectureIds) {

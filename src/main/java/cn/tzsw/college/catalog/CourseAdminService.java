@@ -5,7 +5,7 @@ import cn.tzsw.college.catalog.domain.CourseCategoryEntity;
 import cn.tzsw.college.catalog.domain.CourseCategoryRepository;
 import cn.tzsw.college.catalog.domain.CourseRepository;
 import cn.tzsw.college.catalog.domain.Lecture;
-import cn.tzsw.college.catalog.domain.LectureQuotas;
+import cn.tzsw.college.catalog.domain.LectureQuotaRepository;
 import cn.tzsw.college.catalog.domain.LectureRepository;
 import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
@@ -42,7 +42,7 @@ public class CourseAdminService {
 
     private final CourseRepository courses;
     private final LectureRepository lectures;
-    private final LectureQuotas quotas;
+    private final LectureQuotaRepository quotas;
     private final CourseCategoryRepository categories;
     private final CatalogService catalog;
     private final RegionService regions;
@@ -50,7 +50,7 @@ public class CourseAdminService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CourseAdminService(CourseRepository courses, LectureRepository lectures, LectureQuotas quotas,
+    CourseAdminService(CourseRepository courses, LectureRepository lectures, LectureQuotaRepository quotas,
                        CourseCategoryRepository categories, CatalogService catalog, RegionService regions,
                        OrganiserScope scope, ApplicationEventPublisher events, Clock clock) {
         this.courses = courses;

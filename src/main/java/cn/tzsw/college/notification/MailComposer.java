@@ -4,7 +4,9 @@ import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.trainees.TraineeContact;
+import cn.tzsw.college.ui.Languages;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -22,32 +24,31 @@ class MailComposer {
 
     /** Subject and body of the re-registration reminder (mail.reminder.subject / mail.reminder.body). */
     String[] composeReminder(TraineeContact to, HoursEvents.ReminderRequested reminder) {
-        Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        Object[] args = {to.name(), ChineseDates.format(reminder.periodEnd(), locale),
+        return write("reminder", to, locale -> new Object[] {to.name(),
+                ChineseDates.format(reminder.periodEnd(), locale),
                 reminder.required().stripTrailingZeros().toPlainString(),
                 reminder.earned().stripTrailingZeros().toPlainString(),
-                reminder.shortfall().stripTrailingZeros().toPlainString(), properties.baseUrl() + "/catalog"};
-        return new String[] {messages.getMessage("mail.reminder.subject", args, locale),
-                messages.getMessage("mail.reminder.body", args, locale)};
+                reminder.shortfall().stripTrailingZeros().toPlainString(), properties.baseUrl() + "/catalog"});
     }
 
     /** Subject and body of the mail that carries a newly issued certificate. */
     String[] composeCertificate(TraineeContact to, String serial, String title, String kindKey) {
-        Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        Object[] args = {to.name(), messages.getMessage(kindKey, null, locale), title, serial,
-                properties.baseUrl() + "/my/certificates"};
-        return new String[] {messages.getMessage("mail.certificate.subject", args, locale),
-                messages.getMessage("mail.certificate.body", args, locale)};
+        return write("certificate", to, locale -> new Object[] {to.name(), messages.getMessage(kindKey, null, locale),
+                title, serial, properties.baseUrl() + "/my/certificates"});
     }
 
     /** Subject and body of notice {@code kind} (mail.KIND.subject / mail.KIND.body) about a lecture. */
     String[] compose(String kind, TraineeContact to, LectureInfo lecture) {
-        Locale locale = "en".equals(to.locale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        String place = lecture.venue() != null ? lecture.venue()
-                : messages.getMessage("mail.place.online", null, locale);
-        Object[] args = {to.name(), lecture.courseTitle(), ChineseDates.format(lecture.startsAt(), locale),
-                ChineseDates.format(lecture.endsAt(), locale), place,
-                properties.baseUrl() + "/lectures/" + lecture.id()};
+        return write(kind, to, locale -> new Object[] {to.name(), lecture.courseTitle(),
+                ChineseDates.format(lecture.startsAt(), locale), ChineseDates.format(lecture.endsAt(), locale),
+                lecture.venue() != null ? lecture.venue() : messages.getMessage("mail.place.online", null, locale),
+                properties.baseUrl() + "/lectures/" + lecture.id()});
+    }
+
+    /** mail.KIND.subject and mail.KIND.body in the language the recipient chose (Chinese unless English). */
+    private String[] write(String kind, TraineeContact to, Function<Locale, Object[]> arguments) {
+        Locale locale = Languages.normalise(to.locale());
+        Object[] args = arguments.apply(locale);
         return new String[] {messages.getMessage("mail." + kind + ".subject", args, locale),
                 messages.getMessage("mail." + kind + ".body", args, locale)};
     }

@@ -2,7 +2,6 @@ package cn.tzsw.college.notification;
 
 import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
-import cn.tzsw.college.notification.domain.OutboxBatch;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -43,7 +42,6 @@ class MailDispatcher {
 
     private final MailMessageRepository outbox;
     private final NotificationService notifications;
-    private final OutboxBatch batch;
     private final ObjectProvider<JavaMailSenderImpl> sender;
     private final MailProperties properties;
     private final TransactionTemplate transactions;
@@ -51,12 +49,11 @@ class MailDispatcher {
     private final MailServerState server;
     private final Attachments attachments;
 
-    MailDispatcher(MailMessageRepository outbox, OutboxBatch batch, NotificationService notifications,
+    MailDispatcher(MailMessageRepository outbox, NotificationService notifications,
                    ObjectProvider<JavaMailSenderImpl> sender, MailProperties properties,
                    TransactionTemplate transactions, Clock clock, MailServerState server, Attachments attachments) {
         this.outbox = outbox;
         this.notifications = notifications;
-        this.batch = batch;
         this.attachments = attachments;
         this.sender = sender;
         this.properties = properties;
@@ -71,7 +68,7 @@ class MailDispatcher {
         do { // even without SMTP (the demo): the outbox page then lists them as waiting
             written = notifications.writeNoticeMails(NOTICE_BATCH);
         } while (written == NOTICE_BATCH);
-        server.looked(LocalDateTime.now(clock), batch.oldestWaiting());
+        server.looked(LocalDateTime.now(clock), outbox.oldestWaiting());
         JavaMailSenderImpl mailSender = sender.getIfAvailable();
         if (!server.configured() || mailSender == null) {
             return;
@@ -88,7 +85,7 @@ class MailDispatcher {
 
     private void giveUp() {
         Duration limit = properties.giveUpAfter();
-        int expired = batch.giveUp(LocalDateTime.now(clock).minus(limit), "not sent within " + limit);
+        int expired = outbox.giveUp(LocalDateTime.now(clock).minus(limit), "not sent within " + limit);
         if (expired > 0) {
             log.warn("{} mails could not be sent within {} and are marked failed; administrators can send them again",
                     expired, limit);
@@ -104,7 +101,7 @@ class MailDispatcher {
             return false;
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        int waiting = batch.releaseWaiting(now);
+        int waiting = outbox.releaseWaiting(now);
         log.info("The mail server {} answers again after {}; {} waiting mails go out now, oldest first",
                 server.address(), Duration.between(server.downSince(), now), waiting);
         server.up();
@@ -140,7 +137,7 @@ class MailDispatcher {
         } finally {
             close(transport);
         }
-        batch.markSent(accepted);
+        outbox.markSent(accepted);
         return due.size();
     }
 

@@ -7,14 +7,13 @@ import cn.tzsw.college.certificates.CertificateEvents;
 import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
-import cn.tzsw.college.notification.domain.MailNotices;
-import cn.tzsw.college.notification.domain.OutboxBatch;
+import cn.tzsw.college.notification.domain.MailMessageBatches;
+import cn.tzsw.college.notification.domain.MailNoticeRepository;
 import cn.tzsw.college.registration.RegistrationEvents;
-import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
-import cn.tzsw.college.security.SystemTasks;
+import cn.tzsw.college.registration.RegistrationStatuses;
 import cn.tzsw.college.trainees.TraineeContact;
-import cn.tzsw.college.trainees.TraineeService;
+import cn.tzsw.college.trainees.TraineeContacts;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -47,27 +46,25 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 public class NotificationService {
 
     private final MailMessageRepository outbox;
-    private final MailNotices notices;
-    private final OutboxBatch written;
+    private final MailNoticeRepository notices;
     private final MailComposer composer;
-    private final TraineeService trainees;
+    private final TraineeContacts contacts;
     private final CatalogService catalog;
-    private final RegistrationService registrations;
+    private final RegistrationStatuses registrations;
     private final MailProperties properties;
     private final MailServerState server;
     private final Clock clock;
 
-    NotificationService(MailMessageRepository outbox, MailNotices notices, OutboxBatch written,
-                        MailComposer composer, TraineeService trainees, CatalogService catalog,
-                        RegistrationService registrations, MailProperties properties, MailServerState server,
+    NotificationService(MailMessageRepository outbox, MailNoticeRepository notices,
+                        MailComposer composer, TraineeContacts contacts, CatalogService catalog,
+                        RegistrationStatuses registrations, MailProperties properties, MailServerState server,
                         Clock clock) {
         this.properties = properties;
         this.server = server;
         this.outbox = outbox;
         this.notices = notices;
-        this.written = written;
         this.composer = composer;
-        this.trainees = trainees;
+        this.contacts = contacts;
         this.catalog = catalog;
         this.registrations = registrations;
         this.clock = clock;
@@ -79,13 +76,13 @@ public class NotificationService {
      */
     @EventListener
     void onRecorded(RegistrationEvents.Recorded event) {
-        notices.add(MailNotices.RECORDED, event.registrationId(), event.traineeId(), event.lectureId(),
+        notices.add(MailNoticeRepository.RECORDED, event.registrationId(), event.traineeId(), event.lectureId(),
                 LocalDateTime.now(clock));
     }
 
     @EventListener
     void onPromoted(RegistrationEvents.Promoted event) {
-        notices.add(MailNotices.PROMOTED, event.registrationId(), event.traineeId(), event.lectureId(),
+        notices.add(MailNoticeRepository.PROMOTED, event.registrationId(), event.traineeId(), event.lectureId(),
                 LocalDateTime.now(clock));
     }
 
@@ -93,9 +90,9 @@ public class NotificationService {
     void onLectureChanged(LectureEvents.Changed event) {
         LectureInfo lecture = catalog.get(event.lectureId());
         String kind = event.cancelled() ? "cancelled" : "changed";
-        List<Long> traineeIds = SystemTasks.runAsSystem(() -> registrations.activeTraineeIds(lecture.id()));
-        Map<Long, TraineeContact> contacts = SystemTasks.runAsSystem(() -> trainees.contacts(traineeIds));
-        written.insert(traineeIds.stream().map(traineeId -> compose(kind, contacts.get(traineeId), lecture))
+        List<Long> traineeIds = registrations.activeTraineeIds(lecture.id());
+        Map<Long, TraineeContact> recipients = contacts.of(traineeIds);
+        outbox.insert(traineeIds.stream().map(traineeId -> compose(kind, recipients.get(traineeId), lecture))
                 .filter(Objects::nonNull).toList(), LocalDateTime.now(clock));
     }
 
@@ -105,40 +102,40 @@ public class NotificationService {
      * waitlisted); one cancelled meanwhile gets no mail. Returns how many notices were handled.
      */
     int writeNoticeMails(int limit) {
-        List<MailNotices.Notice> due = notices.oldest(limit);
+        List<MailNoticeRepository.Notice> due = notices.oldest(limit);
         if (due.isEmpty()) {
             return 0;
         }
-        if (notices.take(due.stream().map(MailNotices.Notice::id).toList()) < due.size()) {
+        if (notices.take(due.stream().map(MailNoticeRepository.Notice::id).toList()) < due.size()) {
             // another dispatcher is writing some of these: leave the whole batch to it and to the next round
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return 0;
         }
-        Map<Long, RegistrationStatus> statuses = SystemTasks.runAsSystem(() -> registrations.statusesOf(
-                due.stream().map(MailNotices.Notice::registrationId).collect(Collectors.toSet())));
-        Map<Long, TraineeContact> contacts = SystemTasks.runAsSystem(() -> trainees.contacts(
-                due.stream().map(MailNotices.Notice::traineeId).collect(Collectors.toSet())));
-        Map<Long, LectureInfo> lectures = catalog.findAll(due.stream().map(MailNotices.Notice::lectureId)
+        Map<Long, RegistrationStatus> statuses = registrations.of(
+                due.stream().map(MailNoticeRepository.Notice::registrationId).collect(Collectors.toSet()));
+        Map<Long, TraineeContact> recipients = contacts.of(
+                due.stream().map(MailNoticeRepository.Notice::traineeId).collect(Collectors.toSet()));
+        Map<Long, LectureInfo> lectures = catalog.findAll(due.stream().map(MailNoticeRepository.Notice::lectureId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(LectureInfo::id, Function.identity()));
-        List<OutboxBatch.NewMail> mails = new ArrayList<>();
-        for (MailNotices.Notice notice : due) {
+        List<MailMessageBatches.NewMail> mails = new ArrayList<>();
+        for (MailNoticeRepository.Notice notice : due) {
             String kind = switch (statuses.getOrDefault(notice.registrationId(), RegistrationStatus.CANCELLED)) {
-                case REGISTERED -> MailNotices.PROMOTED.equals(notice.kind()) ? "promoted" : "confirmed";
-                case WAITLISTED -> MailNotices.PROMOTED.equals(notice.kind()) ? null : "waitlisted";
+                case REGISTERED -> MailNoticeRepository.PROMOTED.equals(notice.kind()) ? "promoted" : "confirmed";
+                case WAITLISTED -> MailNoticeRepository.PROMOTED.equals(notice.kind()) ? null : "waitlisted";
                 default -> null;
             };
             LectureInfo lecture = lectures.get(notice.lectureId());
             if (kind != null && lecture != null) {
-                mails.add(compose(kind, contacts.get(notice.traineeId()), lecture));
+                mails.add(compose(kind, recipients.get(notice.traineeId()), lecture));
             }
         }
-        written.insert(mails.stream().filter(Objects::nonNull).toList(), LocalDateTime.now(clock));
+        outbox.insert(mails.stream().filter(Objects::nonNull).toList(), LocalDateTime.now(clock));
         return due.size();
     }
 
     @ApplicationModuleListener
     void onReminderRequested(HoursEvents.ReminderRequested event) {
-        TraineeContact contact = SystemTasks.runAsSystem(() -> trainees.contact(event.traineeId())).orElse(null);
+        TraineeContact contact = contacts.of(event.traineeId()).orElse(null);
         if (contact == null || contact.email() == null) {
             return; // no address: the window list shows who has none, for a phone call instead
         }
@@ -150,7 +147,7 @@ public class NotificationService {
     /** A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). */
     @ApplicationModuleListener
     void onCertificateIssued(CertificateEvents.Issued event) {
-        TraineeContact contact = SystemTasks.runAsSystem(() -> trainees.contact(event.traineeId())).orElse(null);
+        TraineeContact contact = contacts.of(event.traineeId()).orElse(null);
         if (contact == null || contact.email() == null) {
             return; // the certificate is on the trainee's own page anyway
         }
@@ -173,27 +170,27 @@ public class NotificationService {
     public OutboxState outboxState() {
         return new OutboxState(server.address(), server.downSince(), server.error(),
                 outbox.countByStatus(MailStatus.PENDING), outbox.countByStatus(MailStatus.FAILED),
-                written.oldestWaiting());
+                outbox.oldestWaiting());
     }
 
     /** Puts a mail not yet sent back in line, to be tried again at once (and given the full time again). */
     @PreAuthorize("hasRole('ADMIN')")
     public void retry(long mailId) {
-        written.requeue(mailId, LocalDateTime.now(clock));
+        outbox.requeue(mailId, LocalDateTime.now(clock));
     }
 
     /** Puts every failed mail back in line, to be tried again at once; returns how many. */
     @PreAuthorize("hasRole('ADMIN')")
     public int retryAllFailed() {
-        return written.requeueFailed(LocalDateTime.now(clock));
+        return outbox.requeueFailed(LocalDateTime.now(clock));
     }
 
     /** The mail, or null when there is nobody to write to (the notice is on the trainee's own pages anyway). */
-    private OutboxBatch.NewMail compose(String kind, TraineeContact contact, LectureInfo lecture) {
+    private MailMessageBatches.NewMail compose(String kind, TraineeContact contact, LectureInfo lecture) {
         if (contact == null || contact.email() == null) {
             return null;
         }
         String[] mail = composer.compose(kind, contact, lecture);
-        return new OutboxBatch.NewMail(contact.email(), mail[0], mail[1], properties.newMessageId());
+        return new MailMessageBatches.NewMail(contact.email(), mail[0], mail[1], properties.newMessageId());
     }
 }

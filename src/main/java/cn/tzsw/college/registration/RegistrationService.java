@@ -4,22 +4,19 @@ import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.LectureEvents;
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.catalog.LectureSeats;
-import cn.tzsw.college.catalog.LectureTerms;
 import cn.tzsw.college.catalog.OrganiserScope;
+import cn.tzsw.college.registration.domain.LectureTerms;
 import cn.tzsw.college.registration.domain.Registration;
-import cn.tzsw.college.registration.domain.EnrolmentSql;
 import cn.tzsw.college.registration.domain.RegistrationRepository;
+import cn.tzsw.college.registration.enrolment.Enrolments;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.shared.RegionCodes;
-import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeRef;
 import cn.tzsw.college.trainees.SignedInTrainee;
 import cn.tzsw.college.trainees.TraineeService;
 import cn.tzsw.college.trainees.TraineeSummary;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,7 +26,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -45,18 +41,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registration for lectures: seats first come first served, a waitlist when full, promotion when a seat frees.
  * Every seat decision for a lecture happens while its row is locked (see {@link LectureSeats}), so the roster
- * never exceeds capacity and the line is served in order, whatever arrives at the same moment.
+ * never exceeds capacity and the line is served in order, whatever arrives at the same moment. Taking a place is
+ * the measured hot path in {@link Enrolments}.
  */
 @Service
 @Transactional
 public class RegistrationService {
 
-    private static final Set<RegistrationStatus> ACTIVE = EnumSet.of(RegistrationStatus.REGISTERED,
-            RegistrationStatus.WAITLISTED);
     private static final int PROMOTION_BATCH = 50;
 
     private final RegistrationRepository registrations;
-    private final EnrolmentSql enrolments;
+    private final Enrolments enrolments;
     private final CatalogService catalog;
     private final LectureSeats seats;
     private final TraineeService trainees;
@@ -66,7 +61,7 @@ public class RegistrationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RegistrationService(RegistrationRepository registrations, EnrolmentSql enrolments, CatalogService catalog,
+    RegistrationService(RegistrationRepository registrations, Enrolments enrolments, CatalogService catalog,
                         LectureSeats seats, TraineeService trainees, SignedInTrainee signedIn,
                         AuthenticatedUser authenticatedUser, OrganiserScope organisers,
                         ApplicationEventPublisher events, Clock clock) {
@@ -85,18 +80,13 @@ public class RegistrationService {
     /** The signed-in trainee registers: a seat if one is free, else a place in line. */
     @PreAuthorize("hasRole('TRAINEE')")
     public RegistrationOutcome register(long lectureId) {
-        EnrolmentSql.Standing standing = enrolments.ofAccount(authenticatedUser.require().accountId(), lectureId)
-                .orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
-        if (standing.traineeId() == null) {
-            throw new AccessDeniedException("no trainee profile");
-        }
-        return enrol(standing, false);
+        return enrolments.byTrainee(authenticatedUser.require().accountId(), lectureId);
     }
 
     /** The signed-in trainee cancels, before the lecture's cancellation deadline. */
     @PreAuthorize("hasRole('TRAINEE')")
     public void cancel(long lectureId) {
-        LectureTerms lecture = catalog.terms(lectureId);
+        LectureTerms lecture = terms(lectureId);
         if (now().isAfter(lecture.cancellationDeadline())) {
             throw new BusinessRuleException("registration.cancelDeadlinePassed");
         }
@@ -108,7 +98,8 @@ public class RegistrationService {
     @PreAuthorize("hasRole('TRAINEE')")
     @Transactional(readOnly = true)
     public List<MyLecture> myLectures() {
-        Map<Long, Registration> mine = registrations.findByTraineeIdAndStatusIn(me().id(), ACTIVE).stream()
+        Map<Long, Registration> mine = registrations.findByTraineeIdAndStatusIn(me().id(), RegistrationStatus.ACTIVE)
+                .stream()
                 .collect(Collectors.toMap(Registration::getLectureId, Function.identity()));
         return catalog.findAll(mine.keySet()).stream()
                 .map(lecture -> toMyLecture(mine.get(lecture.id()), lecture))
@@ -156,11 +147,7 @@ public class RegistrationService {
     /** An administrator adds a trainee by hand: the registration window does not apply, seats still do. */
     @PreAuthorize("hasRole('ADMIN')")
     public RegistrationOutcome addByAdmin(long lectureId, long traineeId) {
-        TraineeDetails trainee = trainees.get(traineeId); // in scope, or refused
-        EnrolmentSql.Standing standing = enrolments.ofTrainee(trainee.id(), lectureId)
-                .orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
-        organisers.requireManages(standing.lecture().organiserCode());
-        return enrol(standing, true);
+        return enrolments.byAdmin(trainees.get(traineeId).id(), lectureId); // the trainee in scope, or refused
     }
 
     /** An administrator removes a registration; a freed seat goes to the first in line. */
@@ -191,26 +178,10 @@ public class RegistrationService {
                 .sorted(Comparator.comparing(Registration::getStatus)).toList());
     }
 
-    /** The current status of registrations (those that exist), for notices written after the fact (as the system). */
-    @PreAuthorize("hasRole('ADMIN')")
-    @Transactional(readOnly = true)
-    public Map<Long, RegistrationStatus> statusesOf(Collection<Long> registrationIds) {
-        return registrations.findAllById(registrationIds).stream()
-                .collect(Collectors.toMap(Registration::getId, Registration::getStatus));
-    }
-
-    /** Trainees on the roster or in line, for notices about the lecture (read as the system). */
-    @PreAuthorize("hasRole('ADMIN')")
-    @Transactional(readOnly = true)
-    public List<Long> activeTraineeIds(long lectureId) {
-        return registrations.findByLectureIdAndStatusInOrderByQueuedAtAscIdAsc(lectureId, ACTIVE).stream()
-                .map(Registration::getTraineeId).toList();
-    }
-
     /** More capacity: the line moves up, in order, as far as the new seats (and county quotas) allow. */
     @EventListener
     void onSeatsAdded(LectureEvents.SeatsAdded event) {
-        LectureTerms lecture = catalog.terms(event.lectureId());
+        LectureTerms lecture = terms(event.lectureId());
         seats.lock(lecture.id());
         promote(lecture, Integer.MAX_VALUE);
     }
@@ -218,56 +189,13 @@ public class RegistrationService {
     /** Less capacity than seats taken: the latest registrations go back to the front of the line. */
     @EventListener
     void onOverbooked(LectureEvents.Overbooked event) {
-        LectureTerms lecture = catalog.terms(event.lectureId());
+        LectureTerms lecture = terms(event.lectureId());
         seats.lock(lecture.id());
         for (Registration latest : registrations.findByLectureIdAndStatusOrderByQueuedAtDescIdDesc(lecture.id(),
                 RegistrationStatus.REGISTERED, Limit.of(event.excess()))) {
-            latest.changeStatus(RegistrationStatus.WAITLISTED, now());
+            registrations.changeStatus(latest.getId(), RegistrationStatus.WAITLISTED, now());
             seats.release(lecture.id(), latest.getCountyCode(), lecture.hasQuotaFor(latest.getCountyCode()));
         }
-        registrations.flush();
-    }
-
-    private RegistrationOutcome enrol(EnrolmentSql.Standing standing, boolean byAdmin) {
-        LectureTerms lecture = standing.lecture();
-        LocalDateTime now = now();
-        if (!lecture.takesRegistrations()) {
-            throw new BusinessRuleException("registration.lectureNotOpen");
-        }
-        if (!byAdmin && !lecture.registrationOpenAt(now)) {
-            throw new BusinessRuleException("registration.windowClosed");
-        }
-        if (!byAdmin && lecture.regionRestriction() != null
-                && !RegionCodes.contains(lecture.regionRestriction(), standing.regionCode())) {
-            throw new BusinessRuleException("registration.outsideRegion");
-        }
-        if (standing.status() != null && ACTIVE.contains(standing.status())) {
-            throw new BusinessRuleException("registration.already");
-        }
-        if (standing.overlappingLectureId() != null) {
-            throw new BusinessRuleException("registration.overlap",
-                    catalog.get(standing.overlappingLectureId()).courseTitle());
-        }
-        // The event goes out first (its listeners write in this transaction: the mail notice, with the id drawn for
-        // the row), then the claim locks the lecture row and the registration row is written under that lock: a
-        // promotion reading the line never meets a registration still in the making, and the lock is held only for
-        // the claim, this row and the commit.
-        long registrationId = standing.idToUse();
-        events.publishEvent(new RegistrationEvents.Recorded(registrationId, standing.traineeId(), lecture.id()));
-        String county = countyOf(standing.regionCode());
-        LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
-        RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
-                : RegistrationStatus.WAITLISTED;
-        try {
-            if (standing.registrationId() == null) {
-                enrolments.insert(registrationId, lecture.id(), standing.traineeId(), county, status, byAdmin, now);
-            } else if (!enrolments.rejoin(registrationId, county, status, byAdmin, now)) {
-                throw new BusinessRuleException("registration.already"); // rejoined a moment ago
-            }
-        } catch (DataIntegrityViolationException e) {
-            throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
-        }
-        return new RegistrationOutcome(registrationId, status);
     }
 
     /** Locks the lecture, then the registration (the order every seat decision takes), and gives the place up. */
@@ -276,8 +204,7 @@ public class RegistrationService {
         Registration registration = registrations.lockById(registrationId).filter(Registration::isActive)
                 .orElseThrow(() -> new BusinessRuleException("registration.notRegistered"));
         boolean heldSeat = registration.getStatus() == RegistrationStatus.REGISTERED;
-        registration.changeStatus(RegistrationStatus.CANCELLED, now());
-        registrations.flush();
+        registrations.changeStatus(registrationId, RegistrationStatus.CANCELLED, now());
         events.publishEvent(new RegistrationEvents.Withdrawn(registrationId, registration.getTraineeId(),
                 lecture.id()));
         if (heldSeat) {
@@ -307,8 +234,7 @@ public class RegistrationService {
                     skipped++;
                     continue;
                 }
-                next.changeStatus(RegistrationStatus.REGISTERED, now());
-                registrations.flush();
+                registrations.changeStatus(next.getId(), RegistrationStatus.REGISTERED, now());
                 events.publishEvent(new RegistrationEvents.Promoted(next.getId(), next.getTraineeId(), lecture.id()));
                 if (++promoted == limit) {
                     return;
@@ -321,9 +247,13 @@ public class RegistrationService {
     }
 
     private LectureTerms managedLecture(long lectureId) {
-        LectureTerms lecture = catalog.terms(lectureId);
+        LectureTerms lecture = terms(lectureId);
         organisers.requireManages(lecture.organiserCode());
         return lecture;
+    }
+
+    private LectureTerms terms(long lectureId) {
+        return registrations.terms(lectureId).orElseThrow(() -> new BusinessRuleException("lecture.unknown", lectureId));
     }
 
     private List<RosterEntry> toRoster(List<Registration> page) {
@@ -350,10 +280,5 @@ public class RegistrationService {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock);
-    }
-
-    /** Quotas are per county: the first six digits of the trainee's village or township code. */
-    static String countyOf(String regionCode) {
-        return regionCode.substring(0, 6) + "000000";
     }
 }

@@ -16,7 +16,6 @@ import cn.tzsw.college.trainees.domain.Trainee;
 import cn.tzsw.college.trainees.domain.TraineeRepository;
 import jakarta.validation.Valid;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -185,25 +184,6 @@ public class TraineeService {
     private Trainee visible(long id) {
         return trainees.findById(id).filter(t -> scope.canSee(t.getRegionCode()))
                 .orElseThrow(() -> new AccessDeniedException("trainee not accessible"));
-    }
-
-    /** Where and in which language to write to a trainee; for notifications, which run as the system. */
-    @PreAuthorize("hasRole('ADMIN')")
-    public Optional<TraineeContact> contact(long traineeId) {
-        return Optional.ofNullable(contactsOf(List.of(traineeId)).get(traineeId));
-    }
-
-    /** {@link #contact} for many trainees at once (those that exist), in two queries. */
-    @PreAuthorize("hasRole('ADMIN')")
-    public Map<Long, TraineeContact> contacts(Collection<Long> traineeIds) {
-        return contactsOf(traineeIds);
-    }
-
-    private Map<Long, TraineeContact> contactsOf(Collection<Long> traineeIds) {
-        List<Trainee> found = trainees.findAllById(traineeIds);
-        Map<Long, Locale> languages = accounts.languagesOf(found.stream().map(Trainee::getAccountId).toList());
-        return found.stream().collect(Collectors.toMap(Trainee::getId,
-                t -> new TraineeContact(t.getId(), t.getName(), t.getEmail(), languages.get(t.getAccountId()))));
     }
 
     /** The signed-in trainee's own profile. */

@@ -17,7 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One session (课次) of a course. {@code taken} is the seat counter; only {@code LectureSeats} changes it, with
+ * One session (课次) of a course. {@code taken} is the seat counter; only {@link LectureSeatCounter} changes it, with
  * a conditional UPDATE, so JPA never writes it.
  */
 @Entity

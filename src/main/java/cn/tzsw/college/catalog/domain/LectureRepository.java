@@ -14,7 +14,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import jakarta.persistence.LockModeType;
 
-public interface LectureRepository extends JpaRepository<Lecture, Long> {
+/** The lecture table's one repository: the entity through JPA, the seat counter through {@link LectureSeatCounter}. */
+public interface LectureRepository extends JpaRepository<Lecture, Long>, LectureSeatCounter {
 
     /*
      * A fetch join rather than an entity graph: Hibernate caches the SQL of a query without a graph, while a graph

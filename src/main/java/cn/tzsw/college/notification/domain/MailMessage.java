@@ -85,7 +85,7 @@ public class MailMessage {
     /**
      * Waits {@code firstRetry}, then twice as long after each further failure, but never longer than
      * {@code maxDelay}: a mail server back after a long outage is found within that time. The mail stays in line;
-     * only its time in line gives up on it ({@link OutboxBatch#giveUp}).
+     * only its time in line gives up on it ({@link MailMessageBatches#giveUp}).
      */
     public void failed(String error, LocalDateTime now, Duration firstRetry, Duration maxDelay) {
         attempts++;

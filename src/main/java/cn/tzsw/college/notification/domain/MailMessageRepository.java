@@ -15,7 +15,11 @@ import org.springframework.data.repository.query.Param;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
 
-public interface MailMessageRepository extends JpaRepository<MailMessage, Long> {
+/**
+ * The outbox's one repository: a mail at a time through JPA (written by a listener, sent and retried by the
+ * dispatcher), batches through {@link MailMessageBatches}.
+ */
+public interface MailMessageRepository extends JpaRepository<MailMessage, Long>, MailMessageBatches {
 
     /** Due mails, locked so that two senders (two app instances) never send the same mail. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -13,13 +13,13 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A trainee's place on a lecture's roster or waitlist; one row per trainee and lecture, reused on return.
- * Rows are created (and reused) by {@link EnrolmentSql}; this entity reads them and moves their status.
+ * The entity only reads: every write goes through {@link RegistrationRows}.
  */
 @Entity
 @Table(name = "registration")
 public class Registration {
 
-    /** Drawn from the sequence registration_id_seq by {@link EnrolmentSql}. */
+    /** Drawn from the sequence registration_id_seq by {@link RegistrationRows#standingOfAccount}. */
     @Id
     private Long id;
 
@@ -40,18 +40,10 @@ public class Registration {
     @Column(name = "queued_at")
     private LocalDateTime queuedAt;
 
-    @Column(name = "changed_at")
-    private LocalDateTime changedAt;
-
     @Column(name = "by_admin")
     private boolean byAdmin;
 
     protected Registration() {
-    }
-
-    public void changeStatus(RegistrationStatus status, LocalDateTime now) {
-        this.status = status;
-        this.changedAt = now;
     }
 
     public Long getId() {
@@ -83,6 +75,6 @@ public class Registration {
     }
 
     public boolean isActive() {
-        return status == RegistrationStatus.REGISTERED || status == RegistrationStatus.WAITLISTED;
+        return status.isActive();
     }
 }

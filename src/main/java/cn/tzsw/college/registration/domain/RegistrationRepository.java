@@ -14,7 +14,8 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface RegistrationRepository extends JpaRepository<Registration, Long> {
+/** The registration table's one repository: reads through JPA, writes through {@link RegistrationRows}. */
+public interface RegistrationRepository extends JpaRepository<Registration, Long>, RegistrationRows {
 
     Optional<Registration> findByLectureIdAndTraineeId(long lectureId, long traineeId);
 

@@ -9,15 +9,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Seat quotas per county (lecture_quota). Written with plain SQL because {@code taken} moves with every
- * registration through conditional UPDATEs, which an ORM collection would overwrite.
+ * Seat quotas per county (lecture_quota). Plain SQL only, no entity: {@code taken} moves with every registration
+ * through conditional UPDATEs, which an ORM collection would overwrite.
  */
 @Repository
-public class LectureQuotas {
+public class LectureQuotaRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    LectureQuotas(NamedParameterJdbcTemplate jdbc) {
+    LectureQuotaRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -41,5 +41,18 @@ public class LectureQuotas {
                 INSERT INTO lecture_quota (lecture_id, county_code, seats, taken) VALUES (:id, :county, :seats, 0)
                 ON DUPLICATE KEY UPDATE seats = :seats
                 """, Map.of("id", lectureId, "county", county, "seats", count)));
+    }
+
+    /** One seat more of the county's quota, unless it is used up. */
+    public boolean takeSeat(long lectureId, String countyCode) {
+        return jdbc.update("UPDATE lecture_quota SET taken = taken + 1"
+                        + " WHERE lecture_id = :id AND county_code = :county AND taken < seats",
+                Map.of("id", lectureId, "county", countyCode)) == 1;
+    }
+
+    /** One seat fewer of the county's quota (never below zero). */
+    public void returnSeat(long lectureId, String countyCode) {
+        jdbc.update("UPDATE lecture_quota SET taken = taken - 1 WHERE lecture_id = :id AND county_code = :county"
+                + " AND taken > 0", Map.of("id", lectureId, "county", countyCode));
     }
 }

@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Registration notices waiting to become mails. Written with one plain insert inside the registration's
- * transaction (the registration path pays for nothing more); read and removed in batches by the dispatcher.
+ * Registration notices waiting to become mails (mail_notice; plain SQL, no entity). Written with one plain insert
+ * inside the registration's transaction (the registration path pays for nothing more); read and removed in batches by the dispatcher.
  */
 @Repository
-public class MailNotices {
+public class MailNoticeRepository {
 
     /** A registration was recorded (the mail says registered or waitlisted, whichever holds when it is written). */
     public static final String RECORDED = "recorded";
@@ -23,7 +23,7 @@ public class MailNotices {
 
     private final JdbcClient jdbc;
 
-    MailNotices(JdbcClient jdbc) {
+    MailNoticeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,29 @@
+package cn.tzsw.college.catalog.domain;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Plain statements: an entity read and written back would overwrite a concurrent claim. */
+class LectureSeatCounterImpl implements LectureSeatCounter {
+
+    private final JdbcClient jdbc;
+
+    LectureSeatCounterImpl(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean takeSeat(long lectureId) {
+        return jdbc.sql("UPDATE lecture SET taken = taken + 1 WHERE id = ? AND taken < capacity").param(lectureId)
+                .update() == 1;
+    }
+
+    @Override
+    public void returnSeat(long lectureId) {
+        jdbc.sql("UPDATE lecture SET taken = taken - 1 WHERE id = ? AND taken > 0").param(lectureId).update();
+    }
+
+    @Override
+    public void lockRow(long lectureId) {
+        jdbc.sql("SELECT id FROM lecture WHERE id = ? FOR UPDATE").param(lectureId).query(Long.class).single();
+    }
+}

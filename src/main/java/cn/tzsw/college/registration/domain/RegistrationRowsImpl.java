@@ -1,0 +1,104 @@
+package cn.tzsw.college.registration.domain;
+
+import cn.tzsw.college.catalog.CourseStatus;
+import cn.tzsw.college.catalog.LectureStatus;
+import cn.tzsw.college.registration.RegistrationStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class RegistrationRowsImpl implements RegistrationRows {
+
+    /** The terms' columns from catalog's read models, for a query that reads {@code lecture_terms_v} as {@code l}. */
+    private static final String TERMS = """
+            l.id, l.status, l.course_status, l.organiser_code, l.starts_at, l.ends_at, l.registration_opens,
+            l.registration_closes, l.cancellation_deadline, l.region_restriction,
+            (SELECT GROUP_CONCAT(q.county_code) FROM lecture_quota_v q WHERE q.lecture_id = l.id) AS quota_counties""";
+
+    /** Everything the decision reads, in one round trip: the registration path's own query. */
+    private static final String STANDING = "SELECT " + TERMS + """
+            ,
+                   t.id AS trainee_id, t.region_code AS trainee_region, r.id AS registration_id,
+                   r.status AS registration_status,
+                   (SELECT o.lecture_id FROM registration o JOIN lecture_terms_v ol ON ol.id = o.lecture_id
+                    WHERE l.course_format <> 'RECORDED_VIDEO' AND o.trainee_id = t.id AND o.status = 'REGISTERED'
+                      AND ol.status = 'SCHEDULED' AND ol.starts_at < l.ends_at AND ol.ends_at > l.starts_at
+                      AND ol.id <> l.id AND ol.course_format <> 'RECORDED_VIDEO'
+                    LIMIT 1) AS overlapping,
+                   NEXTVAL(registration_id_seq) AS fresh_id
+            FROM lecture_terms_v l
+            LEFT JOIN trainee_ref_v t ON %s
+            LEFT JOIN registration r ON r.lecture_id = l.id AND r.trainee_id = t.id
+            WHERE l.id = :lecture
+            """;
+
+    private final JdbcClient jdbc;
+
+    RegistrationRowsImpl(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Standing> standingOfAccount(long accountId, long lectureId) {
+        return standing("t.account_id = :key", accountId, lectureId);
+    }
+
+    @Override
+    public Optional<Standing> standingOfTrainee(long traineeId, long lectureId) {
+        return standing("t.id = :key", traineeId, lectureId);
+    }
+
+    private Optional<Standing> standing(String trainee, long key, long lectureId) {
+        return jdbc.sql(STANDING.formatted(trainee)).param("key", key).param("lecture", lectureId)
+                .query((rs, row) -> new Standing(terms(rs), rs.getObject("trainee_id", Long.class),
+                        rs.getString("trainee_region"), rs.getObject("registration_id", Long.class),
+                        Optional.ofNullable(rs.getString("registration_status")).map(RegistrationStatus::valueOf)
+                                .orElse(null),
+                        rs.getObject("overlapping", Long.class), rs.getLong("fresh_id")))
+                .optional();
+    }
+
+    @Override
+    public Optional<LectureTerms> terms(long lectureId) {
+        return jdbc.sql("SELECT " + TERMS + " FROM lecture_terms_v l WHERE l.id = ?").param(lectureId)
+                .query((rs, row) -> terms(rs)).optional();
+    }
+
+    private static LectureTerms terms(ResultSet rs) throws SQLException {
+        String counties = rs.getString("quota_counties");
+        return new LectureTerms(rs.getLong("id"), LectureStatus.valueOf(rs.getString("status")),
+                CourseStatus.valueOf(rs.getString("course_status")), rs.getString("organiser_code"),
+                rs.getObject("starts_at", LocalDateTime.class), rs.getObject("ends_at", LocalDateTime.class),
+                rs.getObject("registration_opens", LocalDateTime.class),
+                rs.getObject("registration_closes", LocalDateTime.class),
+                rs.getObject("cancellation_deadline", LocalDateTime.class), rs.getString("region_restriction"),
+                counties == null ? Set.of() : Set.of(counties.split(",")));
+    }
+
+    @Override
+    public void insert(long id, long lectureId, long traineeId, String countyCode, RegistrationStatus status,
+                       boolean byAdmin, LocalDateTime now) {
+        jdbc.sql("""
+                INSERT INTO registration (id, lecture_id, trainee_id, county_code, status, queued_at, changed_at, by_admin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, lectureId, traineeId, countyCode, status.name(), now, now, byAdmin).update();
+    }
+
+    @Override
+    public boolean rejoin(long registrationId, String countyCode, RegistrationStatus status, boolean byAdmin,
+                          LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE registration SET county_code = ?, status = ?, by_admin = ?, queued_at = ?, changed_at = ?
+                WHERE id = ? AND status = 'CANCELLED'
+                """).params(countyCode, status.name(), byAdmin, now, now, registrationId).update() == 1;
+    }
+
+    @Override
+    public void changeStatus(long registrationId, RegistrationStatus status, LocalDateTime now) {
+        jdbc.sql("UPDATE registration SET status = ?, changed_at = ? WHERE id = ?")
+                .params(status.name(), now, registrationId).update();
+    }
+}

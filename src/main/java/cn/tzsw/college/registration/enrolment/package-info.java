@@ -1,0 +1,21 @@
+/**
+ * The registration path, a measured hot path (RegistrationBenchmark, docs/performance.md: 2,000 trainees register
+ * for a 500-seat lecture from 64 threads; the service must make at least half the bare seat claim's registrations
+ * per second). Most of its cost is database round trips, so it bends the house rules where they cost round trips
+ * or lock time (decision 0002, the SQL seat claim):
+ * <ul>
+ * <li>one query reads everything the decision needs ({@code RegistrationRows.standingOfAccount}): catalog's terms
+ * through its read models {@code lecture_terms_v} and {@code lecture_quota_v}, the trainee through trainees'
+ * {@code trainee_ref_v}, the trainee's earlier row, an overlapping lecture and a fresh id from the sequence, instead
+ * of one service call per capability;</li>
+ * <li>the seat is claimed with a conditional UPDATE ({@code catalog.LectureSeats}) that locks the lecture row, and
+ * the registration row is written with plain SQL after it, so the lock is held only for the claim, the row and the
+ * commit;</li>
+ * <li>the mail is a {@code mail_notice} row written by notification's in-transaction listener, not an event stored
+ * in Modulith's registry;</li>
+ * <li>{@link cn.tzsw.college.registration.enrolment.Enrolments} has no method-security or transaction proxy of its
+ * own: {@code RegistrationService} checks the role and opens the transaction.</li>
+ * </ul>
+ * The read models are merged into the query by MariaDB (ALGORITHM=MERGE), so they cost no more than the tables.
+ */
+package cn.tzsw.college.registration.enrolment;
