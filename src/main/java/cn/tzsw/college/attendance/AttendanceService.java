@@ -176,7 +176,7 @@ public class AttendanceService {
             AttendanceMethod method = jdbc.sql("SELECT method FROM attendance_record WHERE lecture_id = ? AND trainee_id = ?")
                     .params(lectureId, traineeId).query(String.class).optional().map(AttendanceMethod::valueOf)
                     .orElse(AttendanceMethod.IN_PERSON);
-            completed(traineeId, lectureId, method);
+            completed(traineeId, lecture, method);
         }
     }
 
@@ -327,13 +327,13 @@ public class AttendanceService {
                 .params(lecture.id(), traineeId, status.name(), method.name(), siteId, now(), actor())
                 .update();
         if (inserted == 1 && status.attended()) {
-            completed(traineeId, lecture.id(), method);
+            completed(traineeId, lecture, method);
         }
         return inserted == 1;
     }
 
-    private void completed(long traineeId, long lectureId, AttendanceMethod method) {
-        events.publishEvent(new AttendanceEvents.LectureCompleted(traineeId, lectureId, method, now().toLocalDate()));
+    private void completed(long traineeId, LectureInfo lecture, AttendanceMethod method) {
+        events.publishEvent(AttendanceEvents.LectureCompleted.of(traineeId, lecture, method, now().toLocalDate()));
     }
 
     private Optional<AttendanceStatus> status(long lectureId, long traineeId) {

@@ -1,6 +1,7 @@
 package cn.tzsw.college.attendance;
 
 import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.catalog.LectureStatus;
 import cn.tzsw.college.registration.RegistrationService;
 import java.time.Clock;
@@ -43,8 +44,11 @@ class WatchCompletions {
      */
     @Transactional
     public boolean complete(long traineeId, long lectureId, AttendanceMethod method, double requiredSeconds) {
-        boolean entitled = registrations.holdsMySeat(lectureId) || setup.walkInsAllowed(lectureId);
-        if (!entitled || catalog.get(lectureId).status() == LectureStatus.CANCELLED) {
+        if (!registrations.holdsMySeat(lectureId) && !setup.walkInsAllowed(lectureId)) {
+            return false;
+        }
+        LectureInfo lecture = catalog.get(lectureId);
+        if (lecture.status() == LectureStatus.CANCELLED) {
             return false;
         }
         LocalDateTime now = LocalDateTime.now(clock);
@@ -53,7 +57,7 @@ class WatchCompletions {
                         WHERE trainee_id = ? AND lecture_id = ? AND completed_at IS NULL AND credited_seconds >= ?""")
                 .params(now, traineeId, lectureId, requiredSeconds).update();
         if (changed == 1) {
-            events.publishEvent(new AttendanceEvents.LectureCompleted(traineeId, lectureId, method, now.toLocalDate()));
+            events.publishEvent(AttendanceEvents.LectureCompleted.of(traineeId, lecture, method, now.toLocalDate()));
             return true;
         }
         return jdbc.sql("""
