@@ -1,6 +1,7 @@
 package cn.tzsw.college.attendance;
 
 import cn.tzsw.college.attendance.domain.AttendanceRecordRepository;
+import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -16,12 +17,14 @@ import org.springframework.stereotype.Component;
 class MarkRecorder {
 
     private final AttendanceRecordRepository records;
+    private final CatalogService catalog;
     private final AuthenticatedUser authenticatedUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MarkRecorder(AttendanceRecordRepository records, AuthenticatedUser authenticatedUser,
+    MarkRecorder(AttendanceRecordRepository records, CatalogService catalog, AuthenticatedUser authenticatedUser,
                  ApplicationEventPublisher events, Clock clock) {
+        this.catalog = catalog;
         this.records = records;
         this.authenticatedUser = authenticatedUser;
         this.events = events;
@@ -39,7 +42,8 @@ class MarkRecorder {
     }
 
     void completed(long traineeId, long lectureId, AttendanceMethod method) {
-        events.publishEvent(new AttendanceEvents.LectureCompleted(traineeId, lectureId, method, now().toLocalDate()));
+        events.publishEvent(AttendanceEvents.LectureCompleted.of(traineeId, catalog.get(lectureId), method,
+                now().toLocalDate()));
     }
 
     private LocalDateTime now() {

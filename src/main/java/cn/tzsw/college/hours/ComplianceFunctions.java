@@ -20,7 +20,7 @@ public class ComplianceFunctions implements CustomSqlChange {
 
     @Override
     public String getConfirmationMessage() {
-        return "hours_period_start, hours_period_end and hours_status written from hours.ComplianceSql";
+        return "hours' rule functions written from hours.ComplianceSql";
     }
 
     @Override

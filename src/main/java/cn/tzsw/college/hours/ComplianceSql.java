@@ -1,13 +1,15 @@
 package cn.tzsw.college.hours;
 
+import cn.tzsw.college.hours.domain.HoursRuleRepository;
 import cn.tzsw.college.shared.CertificateLevel;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  *       (the reports, the renewal window, the trainee directory): a stored function costs about 20 microseconds
  *       per call, which made the nightly recompute of 200,000 statuses ten times slower;</li>
  *   <li>as the stored functions {@code hours_period_start(first_start, years, day)},
- *       {@code hours_period_end(start, years)} and {@code hours_status(required, start, end, earned, day)}, for
+ *       {@code hours_period_end(start, years)}, {@code hours_status(required, start, end, earned, day)} and
+ *       {@code hours_status_required(status)} / {@code hours_status_compliant(status)}, for
  *       the per-row triggers, created from the same text by Liquibase at every start ({@link ComplianceFunctions}).</li>
  * </ul>
  * The configured numbers ({@link ContinuingEducationProperties}) reach SQL from here too, in two forms: written
@@ -30,18 +33,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ComplianceSql implements InitializingBean {
 
-    /**
-     * The rule as rows ({@code certificate_level, required_hours, period_years}), one per level with a registration
-     * period: hours' published read model of its table {@code hours_rule}, for other capabilities' statements.
-     */
-    public static final String RULE_ROWS = "SELECT certificate_level, required_hours, period_years FROM hours_rule";
-
     private final ContinuingEducationProperties rule;
-    private final JdbcClient jdbc;
+    private final HoursRuleRepository rules;
 
-    ComplianceSql(ContinuingEducationProperties rule, JdbcClient jdbc) {
+    ComplianceSql(ContinuingEducationProperties rule, HoursRuleRepository rules) {
         this.rule = rule;
-        this.jdbc = jdbc;
+        this.rules = rules;
     }
 
     /**
@@ -73,6 +70,22 @@ public class ComplianceSql implements InitializingBean {
                 WHEN %4$s * (DATEDIFF(%3$s, %2$s) + 1) \
                 >= %1$s * LEAST(GREATEST(DATEDIFF(%5$s, %2$s), 0), DATEDIFF(%3$s, %2$s) + 1) THEN 'ON_TRACK' \
                 ELSE 'BEHIND' END)""".formatted(required, start, end, earned, day);
+    }
+
+    /**
+     * 1 when the status (a {@link ComplianceStatus} name, or NULL for none yet) carries a requirement, else 0: what a
+     * report counts as "required".
+     */
+    public static String statusRequired(String status) {
+        return "IFNULL(%s <> 'NOT_REQUIRED', 0)".formatted(status);
+    }
+
+    /**
+     * 1 when the status keeps a requirement (MET or ON_TRACK: {@link ComplianceStatus#compliant} of a status that
+     * carries one), else 0: what a report counts as "compliant".
+     */
+    public static String statusCompliant(String status) {
+        return "IFNULL(%s IN ('MET', 'ON_TRACK'), 0)".formatted(status);
     }
 
     /** The hours required per period for the certificate level in {@code level}, as configured (0 without a period). */
@@ -111,20 +124,20 @@ public class ComplianceSql implements InitializingBean {
                 CREATE OR REPLACE FUNCTION hours_status(p_required DECIMAL(9,1), p_start DATE, p_end DATE,
                                                         p_earned DECIMAL(12,1), p_day DATE)
                 RETURNS VARCHAR(12) CHARACTER SET ascii DETERMINISTIC NO SQL
-                RETURN\s""" + status("p_required", "p_start", "p_end", "p_earned", "p_day"));
+                RETURN\s""" + status("p_required", "p_start", "p_end", "p_earned", "p_day"), """
+                CREATE OR REPLACE FUNCTION hours_status_required(p_status VARCHAR(12))
+                RETURNS TINYINT DETERMINISTIC NO SQL
+                RETURN\s""" + statusRequired("p_status"), """
+                CREATE OR REPLACE FUNCTION hours_status_compliant(p_status VARCHAR(12))
+                RETURNS TINYINT DETERMINISTIC NO SQL
+                RETURN\s""" + statusCompliant("p_status"));
     }
 
     @Override
     public void afterPropertiesSet() {
-        // Upserts, so that another instance's triggers never find the table empty.
-        for (CertificateLevel level : certified()) {
-            jdbc.sql("""
-                    INSERT INTO hours_rule (certificate_level, required_hours, period_years) VALUES (?, ?, ?)
-                    ON DUPLICATE KEY UPDATE required_hours = VALUES(required_hours), period_years = VALUES(period_years)""")
-                    .params(level.name(), rule.required(level), rule.getPeriodYears()).update();
-        }
-        jdbc.sql("DELETE FROM hours_rule WHERE certificate_level NOT IN (:levels)")
-                .param("levels", certified().stream().map(CertificateLevel::name).toList()).update();
+        Map<String, BigDecimal> required = new LinkedHashMap<>();
+        certified().forEach(level -> required.put(level.name(), rule.required(level)));
+        rules.store(required, rule.getPeriodYears());
     }
 
     /**

@@ -1,6 +1,8 @@
 package cn.tzsw.college.hours;
 
 import cn.tzsw.college.audit.AuditTrail;
+import cn.tzsw.college.hours.domain.HoursEntryRepository;
+import cn.tzsw.college.hours.domain.HoursEntryRepository.EvidenceFile;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.trainees.TraineeService;
@@ -16,8 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,16 +36,16 @@ public class ExternalHoursService {
 
     private static final String NOT_ACCESSIBLE = "hours entry not accessible";
 
-    private final JdbcClient jdbc;
+    private final HoursEntryRepository ledger;
     private final TraineeService trainees;
     private final AuditTrail audit;
     private final AuthenticatedUser authenticatedUser;
     private final HoursProperties properties;
     private final Clock clock;
 
-    ExternalHoursService(JdbcClient jdbc, TraineeService trainees, AuditTrail audit,
+    ExternalHoursService(HoursEntryRepository ledger, TraineeService trainees, AuditTrail audit,
                          AuthenticatedUser authenticatedUser, HoursProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.trainees = trainees;
         this.audit = audit;
         this.authenticatedUser = authenticatedUser;
@@ -62,16 +62,10 @@ public class ExternalHoursService {
         BigDecimal hours = data.getSource() == HoursSource.DEGREE ? properties.degreeHours() : data.getHours();
         Path stored = store(evidence, extension);
         try {
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("""
-                            INSERT INTO hours_entry (trainee_id, title, source, hours, earned_on, recorded_at, recorded_by,
-                              note, evidence_file, evidence_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(traineeId, data.getTitle().strip(), data.getSource().name(), hours, data.getEarnedOn(),
-                            LocalDateTime.now(clock), authenticatedUser.require().username(),
-                            data.getNote() == null || data.getNote().isBlank() ? null : data.getNote().strip(),
-                            properties.evidenceDir().relativize(stored).toString(), evidenceName)
-                    .update(key, "id");
-            long id = key.getKey().longValue();
+            long id = ledger.insertExternal(traineeId, data.getTitle().strip(), data.getSource(), hours,
+                    data.getEarnedOn(), LocalDateTime.now(clock), authenticatedUser.require().username(),
+                    data.getNote() == null || data.getNote().isBlank() ? null : data.getNote().strip(),
+                    properties.evidenceDir().relativize(stored).toString(), evidenceName);
             audit.record("RECORD_EXTERNAL_HOURS", "trainee", traineeId, data.getSource() + " " + hours + " h: " + data.getTitle());
             return id;
         } catch (DuplicateKeyException e) {
@@ -86,26 +80,22 @@ public class ExternalHoursService {
     /** The evidence of a ledger entry, for administrators and coordinators who may see the trainee. */
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     public Optional<Evidence> evidence(long entryId) {
-        var row = jdbc.sql("SELECT trainee_id, evidence_file, evidence_name FROM hours_entry WHERE id = ?")
-                .param(entryId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .optional()
-                .orElseThrow(() -> new AccessDeniedException(NOT_ACCESSIBLE));
+        EvidenceFile row = ledger.evidence(entryId).orElseThrow(() -> new AccessDeniedException(NOT_ACCESSIBLE));
         try {
-            trainees.get(Long.parseLong(row[0]));
+            trainees.get(row.traineeId());
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(NOT_ACCESSIBLE); // the same words as for a missing entry
         }
-        if (row[1] == null) {
+        if (row.path() == null) {
             return Optional.empty();
         }
-        Path file = properties.evidenceDir().resolve(row[1]).normalize();
+        Path file = properties.evidenceDir().resolve(row.path()).normalize();
         if (!file.startsWith(properties.evidenceDir().normalize()) || !Files.exists(file)) {
             return Optional.empty();
         }
         try {
             byte[] content = Files.readAllBytes(file);
-            return Optional.of(new Evidence(row[2], contentType(content), content));
+            return Optional.of(new Evidence(row.name(), contentType(content), content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,14 +3,12 @@ package cn.tzsw.college.hours;
 import cn.tzsw.college.attendance.AttendanceEvents;
 import cn.tzsw.college.catalog.CatalogService;
 import cn.tzsw.college.catalog.LectureInfo;
+import cn.tzsw.college.hours.domain.HoursEntryRepository;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.Role;
-import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeService;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,8 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HoursLedger {
 
-    private final JdbcClient jdbc;
+    private final HoursEntryRepository ledger;
     private final CatalogService catalog;
     private final TraineeService trainees;
     private final AuthenticatedUser authenticatedUser;
@@ -41,9 +37,10 @@ public class HoursLedger {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HoursLedger(JdbcClient jdbc, CatalogService catalog, TraineeService trainees, AuthenticatedUser authenticatedUser,
-                ContinuingEducationProperties rule, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    HoursLedger(HoursEntryRepository ledger, CatalogService catalog, TraineeService trainees,
+                AuthenticatedUser authenticatedUser, ContinuingEducationProperties rule,
+                ApplicationEventPublisher events, Clock clock) {
+        this.ledger = ledger;
         this.catalog = catalog;
         this.trainees = trainees;
         this.authenticatedUser = authenticatedUser;
@@ -54,41 +51,38 @@ public class HoursLedger {
 
     /**
      * In the completing transaction: a completion and its hours commit together, so nobody is told a lecture
-     * counts before its hours do, and a booking that fails leaves the completion to be tried again.
+     * counts before its hours do, and a booking that fails leaves the completion to be tried again. The event
+     * carries the course's facts, so the booking needs nobody's rights: it is recorded as the completing user's
+     * (or the system's).
      */
     @EventListener
     void onLectureCompleted(AttendanceEvents.LectureCompleted event) {
-        SystemTasks.runAsSystem(() -> bookLecture(event.traineeId(), event.lectureId(),
-                HoursSource.of(event.method()), event.completedOn()));
+        book(event.traineeId(), event.lectureId(), event.courseId(), event.courseTitle(), event.creditHours(),
+                HoursSource.of(event.method()), event.completedOn());
     }
 
     /**
-     * Books the course's credit hours for a completed lecture. Returns the new entry's id, or empty when the
-     * lecture was booked for this trainee before (the unique key decides, so concurrent calls book once).
+     * Books the course's credit hours for a completed lecture, by hand. Returns the new entry's id, or empty when
+     * the lecture was booked for this trainee before (the unique key decides, so concurrent calls book once).
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Optional<Long> bookLecture(long traineeId, long lectureId, HoursSource source, LocalDate earnedOn) {
+        LectureInfo lecture = catalog.get(lectureId);
+        return book(traineeId, lectureId, lecture.courseId(), lecture.courseTitle(), lecture.creditHours(), source,
+                earnedOn);
+    }
+
+    private Optional<Long> book(long traineeId, long lectureId, long courseId, String title, BigDecimal hours,
+                                HoursSource source, LocalDate earnedOn) {
         if (source.external()) {
             throw new IllegalArgumentException("lecture hours need a lecture attendance method");
         }
-        LectureInfo lecture = catalog.get(lectureId);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        int inserted = jdbc.sql("""
-                        INSERT IGNORE INTO hours_entry
-                          (trainee_id, lecture_id, course_id, title, source, hours, earned_on, recorded_at, recorded_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(traineeId, lectureId, lecture.courseId(), lecture.courseTitle(), source.name(),
-                        lecture.creditHours(), earnedOn, LocalDateTime.now(clock),
-                        authenticatedUser.require().username())
-                .update(key, "id");
-        if (inserted == 0) {
-            return Optional.empty();
-        }
-        long id = key.getKey().longValue();
-        events.publishEvent(new HoursEvents.LectureHoursBooked(id, traineeId, lectureId, lecture.courseId(),
-                lecture.creditHours()));
-        return Optional.of(id);
+        Optional<Long> id = ledger.insertLecture(traineeId, lectureId, courseId, title, source, hours, earnedOn,
+                LocalDateTime.now(clock), authenticatedUser.actorName());
+        id.ifPresent(entry -> events.publishEvent(
+                new HoursEvents.LectureHoursBooked(entry, traineeId, lectureId, courseId, hours)));
+        return id;
     }
 
     /** The signed-in trainee's standing in the current period. */
@@ -110,7 +104,7 @@ public class HoursLedger {
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR','TRAINEE')")
     public List<HoursEntry> entries(long traineeId, LocalDate from, LocalDate to) {
         requireReadable(traineeId);
-        return entriesBetween(traineeId, from, to);
+        return ledger.between(traineeId, from, to);
     }
 
     /**
@@ -119,21 +113,13 @@ public class HoursLedger {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public List<HoursEntry> completions(boolean byCourse, long id, long afterEntryId, int limit) {
-        return jdbc.sql("""
-                        SELECT id, trainee_id, lecture_id, course_id, title, source, hours, earned_on, recorded_at, note
-                        FROM hours_entry WHERE %s = ? AND lecture_id IS NOT NULL AND id > ?
-                        ORDER BY id LIMIT ?""".formatted(byCourse ? "course_id" : "lecture_id"))
-                .params(id, afterEntryId, limit)
-                .query(HoursLedger::entry)
-                .list();
+        return ledger.completions(byCourse, id, afterEntryId, limit);
     }
 
     /** How many completions {@link #completions} walks through. */
     @PreAuthorize("hasRole('ADMIN')")
     public int countCompletions(boolean byCourse, long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM hours_entry WHERE %s = ? AND lecture_id IS NOT NULL"
-                        .formatted(byCourse ? "course_id" : "lecture_id"))
-                .param(id).query(Integer.class).single();
+        return ledger.countCompletions(byCourse, id);
     }
 
     private void requireReadable(long traineeId) {
@@ -150,12 +136,12 @@ public class HoursLedger {
     private Progress progress(TraineeDetails trainee) {
         LocalDate today = LocalDate.now(clock);
         if (!trainee.certificateLevel().certified() || trainee.periodStart() == null) {
-            List<HoursEntry> all = entriesBetween(trainee.id(), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+            List<HoursEntry> all = ledger.between(trainee.id(), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
             return new Progress(trainee.id(), trainee.name(), trainee.certificateLevel(), null, BigDecimal.ZERO,
                     sum(all), 0, rule.getRuleSource(), all);
         }
         RegistrationPeriod period = RegistrationPeriod.current(trainee.periodStart(), today, rule.getPeriodYears());
-        List<HoursEntry> entries = entriesBetween(trainee.id(), period.start(), period.end());
+        List<HoursEntry> entries = ledger.between(trainee.id(), period.start(), period.end());
         return new Progress(trainee.id(), trainee.name(), trainee.certificateLevel(), period,
                 rule.required(trainee.certificateLevel()), sum(entries), period.daysLeft(today),
                 rule.getRuleSource(), entries);
@@ -163,22 +149,5 @@ public class HoursLedger {
 
     private static BigDecimal sum(List<HoursEntry> entries) {
         return entries.stream().map(HoursEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private List<HoursEntry> entriesBetween(long traineeId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT id, trainee_id, lecture_id, course_id, title, source, hours, earned_on, recorded_at, note
-                        FROM hours_entry WHERE trainee_id = ? AND earned_on BETWEEN ? AND ?
-                        ORDER BY earned_on, id""")
-                .params(traineeId, from, to)
-                .query(HoursLedger::entry)
-                .list();
-    }
-
-    private static HoursEntry entry(ResultSet rs, int row) throws SQLException {
-        return new HoursEntry(rs.getLong("id"), rs.getLong("trainee_id"), rs.getObject("lecture_id", Long.class),
-                rs.getObject("course_id", Long.class), rs.getString("title"), HoursSource.valueOf(rs.getString("source")),
-                rs.getBigDecimal("hours"), rs.getObject("earned_on", LocalDate.class),
-                rs.getObject("recorded_at", LocalDateTime.class), rs.getString("note"));
     }
 }

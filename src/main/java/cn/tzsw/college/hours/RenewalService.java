@@ -1,23 +1,17 @@
 package cn.tzsw.college.hours;
 
 import cn.tzsw.college.audit.AuditTrail;
+import cn.tzsw.college.hours.domain.RenewalRepository;
 import cn.tzsw.college.security.AccessScope;
-import cn.tzsw.college.shared.CertificateLevel;
-import cn.tzsw.college.shared.Masking;
 import cn.tzsw.college.shared.RegionCodes;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,23 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RenewalService {
 
-    private final JdbcClient jdbc;
-    private final ComplianceSql compliance;
+    private final RenewalRepository renewals;
     private final AccessScope scope;
     private final HoursProperties properties;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RenewalService(JdbcClient jdbc, ComplianceSql compliance, AccessScope scope, HoursProperties properties,
+    RenewalService(RenewalRepository renewals, AccessScope scope, HoursProperties properties,
                    ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.compliance = compliance;
+        this.renewals = renewals;
         this.scope = scope;
         this.properties = properties;
         this.events = events;
-        this.clock = clock;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public int windowDays() {
@@ -61,13 +53,11 @@ public class RenewalService {
     /** One page of the window, optionally narrowed to a region inside the caller's subtree; soonest end first. */
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     public Page<RenewalCandidate> window(String regionCode, Pageable pageable) {
-        String sql = query(regionCode);
-        Map<String, Object> params = params(regionCode);
-        List<RenewalCandidate> rows = jdbc.sql(sql + " ORDER BY w.cur_end, w.name, w.id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
-                .query(this::candidate).list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") n").params(params).query(Long.class).single();
-        return new PageImpl<>(rows, pageable, total);
+        String prefix = visiblePrefix(regionCode);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate windowEnd = windowEnd(today);
+        return new PageImpl<>(renewals.window(prefix, today, windowEnd, pageable.getOffset(), pageable.getPageSize()),
+                pageable, renewals.count(prefix, today, windowEnd));
     }
 
     /**
@@ -79,56 +69,32 @@ public class RenewalService {
     public int sendReminders(String regionCode) {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime quietSince = now.minusDays(properties.reminderIntervalDays());
-        List<RenewalCandidate> due = jdbc.sql(query(regionCode)).params(params(regionCode)).query(this::candidate).list()
-                .stream().filter(c -> c.lastReminded() == null || c.lastReminded().isBefore(quietSince)).toList();
+        String prefix = visiblePrefix(regionCode);
+        LocalDate today = now.toLocalDate();
+        List<RenewalCandidate> due = renewals.window(prefix, today, windowEnd(today)).stream()
+                .filter(c -> c.lastReminded() == null || c.lastReminded().isBefore(quietSince)).toList();
         for (RenewalCandidate candidate : due) {
             events.publishEvent(new HoursEvents.ReminderRequested(candidate.traineeId(), candidate.periodEnd(),
                     candidate.required(), candidate.earned(), candidate.shortfall()));
         }
         if (!due.isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO renewal_reminder (trainee_id, reminded_at) SELECT id, :now FROM trainee WHERE id IN (:ids)
-                    ON DUPLICATE KEY UPDATE reminded_at = VALUES(reminded_at)""")
-                    .param("now", now).param("ids", due.stream().map(RenewalCandidate::traineeId).toList()).update();
+            renewals.reminded(due.stream().map(RenewalCandidate::traineeId).toList(), now);
         }
         audit.record("SEND_RENEWAL_REMINDERS", "region", regionCode == null ? "*" : regionCode, due.size() + " trainees");
         return due.size();
     }
 
-    private String query(String regionCode) {
-        String trainees = """
-                SELECT t.id, t.name, t.phone, t.email, t.region_code, t.certificate_level, t.period_start
-                FROM trainee t
-                WHERE t.region_code LIKE :prefix AND t.period_start IS NOT NULL""";
-        return "SELECT w.*, r.reminded_at FROM (" + compliance.standing(trainees) + ") w"
-                + " LEFT JOIN renewal_reminder r ON r.trainee_id = w.id"
-                + " WHERE w.cur_end >= :today AND w.cur_end <= :windowEnd AND w.earned < w.required";
-    }
-
-    private Map<String, Object> params(String regionCode) {
-        String prefix;
+    /** The prefix of the region asked for, inside the caller's subtree; without one, the caller's whole subtree. */
+    private String visiblePrefix(String regionCode) {
         if (regionCode != null && !regionCode.isBlank()) {
             scope.requireVisible(regionCode);
-            prefix = RegionCodes.subtreePrefix(regionCode);
-        } else {
-            prefix = scope.visiblePrefix().orElse("");
+            return RegionCodes.subtreePrefix(regionCode);
         }
-        LocalDate today = LocalDate.now(clock);
-        Map<String, Object> params = compliance.params(today);
-        params.put("prefix", prefix + "%");
-        params.put("today", today);
-        // The period's last day lies within [today, today + days].
-        params.put("windowEnd", today.plusDays(properties.renewalWindowDays()));
-        return params;
+        return scope.visiblePrefix().orElse("");
     }
 
-    private RenewalCandidate candidate(ResultSet rs, int row) throws SQLException {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate end = rs.getObject("cur_end", LocalDate.class);
-        return new RenewalCandidate(rs.getLong("id"), rs.getString("name"), Masking.phone(rs.getString("phone")),
-                rs.getString("region_code"), CertificateLevel.valueOf(rs.getString("certificate_level")),
-                rs.getObject("cur_start", LocalDate.class), end, rs.getBigDecimal("required"),
-                rs.getBigDecimal("earned"), Math.max(0, ChronoUnit.DAYS.between(today, end) + 1),
-                rs.getString("email") != null, rs.getObject("reminded_at", LocalDateTime.class));
+    /** The last day a period in the window may end: within [today, today + days]. */
+    private LocalDate windowEnd(LocalDate today) {
+        return today.plusDays(properties.renewalWindowDays());
     }
 }

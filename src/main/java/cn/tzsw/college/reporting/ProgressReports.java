@@ -1,22 +1,20 @@
 package cn.tzsw.college.reporting;
 
-import cn.tzsw.college.hours.ComplianceStatus;
 import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
+import cn.tzsw.college.reporting.domain.ProgressReportRepository;
+import cn.tzsw.college.reporting.domain.ProgressReportRepository.Activity;
+import cn.tzsw.college.reporting.domain.ProgressReportRepository.Population;
 import cn.tzsw.college.security.AccessScope;
 import cn.tzsw.college.shared.BusinessRuleException;
-import cn.tzsw.college.shared.CertificateLevel;
-import cn.tzsw.college.shared.Masking;
 import cn.tzsw.college.shared.RegionCodes;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,11 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Progress reports over the four tiers (city, county, township, village). Every method checks that the unit asked
  * for lies in the caller's subtree; a foreign unit and a unit that does not exist get the same refusal.
  *
- * <p>Definitions (also in the view's help and docs/capabilities.md): hours earned and lectures attended come from the hours
- * ledger ({@code hours_entry}, earned_on within the period; lectures = entries with a lecture); an active trainee has
- * at least one lecture entry in the period; the compliance rate is the share of trainees with a requirement whose
- * status today is MET or ON_TRACK (see {@link ReportSql}); coverage is the share of villages with at least one active
- * trainee.
+ * <p>Definitions (also in the view's help and docs/capabilities.md): hours earned and lectures attended come from
+ * the hours ledger (hours' read model {@code hours_ledger_v}, earned_on within the period; lectures = entries with a
+ * lecture); an active trainee has at least one lecture entry in the period; the compliance rate is the share of
+ * trainees with a requirement whose status today is MET or ON_TRACK (hours' rule, see {@code ComplianceSql});
+ * coverage is the share of villages with at least one active trainee.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,17 +38,15 @@ public class ProgressReports {
     private static final String NOT_ACCESSIBLE = "region not accessible";
     private static final BigDecimal ZERO_HOURS = new BigDecimal("0.0");
 
-    private final JdbcClient jdbc;
-    private final ReportSql sql;
+    private final ProgressReportRepository figures;
     private final StandingRollup standing;
     private final RegionService regions;
     private final AccessScope scope;
     private final Clock clock;
 
-    ProgressReports(JdbcClient jdbc, ReportSql sql, StandingRollup standing, RegionService regions, AccessScope scope,
-                    Clock clock) {
-        this.jdbc = jdbc;
-        this.sql = sql;
+    ProgressReports(ProgressReportRepository figures, StandingRollup standing, RegionService regions,
+                    AccessScope scope, Clock clock) {
+        this.figures = figures;
         this.standing = standing;
         this.regions = regions;
         this.scope = scope;
@@ -70,39 +66,23 @@ public class ProgressReports {
         List<Region> breadcrumb = regions.path(region.code()).stream().filter(r -> scope.canSee(r.code())).toList();
         RegionLevel childLevel = region.level().child();
         int length = childLevel == null ? 12 : prefixLength(childLevel);
-        Map<String, long[]> villages = villageCounts(region, length);
-        boolean year = period.calendarYear() != 0;
+        String prefix = region.subtreePrefix();
+        Map<String, Long> villages = figures.villages(prefix, length);
+        Map<String, Population> population = figures.population(prefix, length, today, standing.isCurrent(today));
+        Map<String, Activity> activity = figures.activity(prefix, length, period);
         List<UnitFigures> rows = new ArrayList<>();
-        Map<String, Object[]> raw = new HashMap<>();
-        String population = standing.isCurrent(today) ? sql.unitPopulation() : sql.population();
-        params(jdbc.sql(population), region.subtreePrefix(), period, today)
-                .param("length", length)
-                .query(rs -> {
-                    raw.put(rs.getString("unit"), new Object[] {rs.getLong("trainees"), 0L, ZERO_HOURS, 0L,
-                            rs.getLong("required"), rs.getLong("compliant"), 0L});
-                });
-        params(jdbc.sql(sql.activity(year)), region.subtreePrefix(), period, today)
-                .param("length", length)
-                .query(rs -> {
-                    Object[] unit = raw.computeIfAbsent(rs.getString("unit"),
-                            k -> new Object[] {0L, 0L, ZERO_HOURS, 0L, 0L, 0L, 0L});
-                    unit[1] = rs.getLong("active");
-                    unit[2] = rs.getBigDecimal("hours");
-                    unit[3] = rs.getLong("lectures");
-                    unit[6] = rs.getLong("covered");
-                });
         if (childLevel == null) {
-            rows.add(figures(region.code(), region.name(), region.level(), false, raw.get(region.code()),
-                    villages.get(region.code())));
+            String unit = region.code();
+            rows.add(unitFigures(region, false, population.get(unit), activity.get(unit), villages.get(unit)));
         } else {
             for (Region child : regions.children(region.code())) {
                 String unit = child.subtreePrefix();
-                rows.add(figures(child.code(), child.name(), child.level(), false, raw.get(unit), villages.get(unit)));
+                rows.add(unitFigures(child, false, population.get(unit), activity.get(unit), villages.get(unit)));
             }
             // Trainees registered at a township itself, not at one of its villages.
-            Object[] direct = raw.get(region.code());
-            if (childLevel == RegionLevel.VILLAGE && direct != null) {
-                rows.add(figures(region.code(), region.name(), region.level(), true, direct, null));
+            String own = region.code();
+            if (childLevel == RegionLevel.VILLAGE && (population.containsKey(own) || activity.containsKey(own))) {
+                rows.add(unitFigures(region, true, population.get(own), activity.get(own), null));
             }
         }
         UnitFigures total = childLevel == null ? rows.getFirst()
@@ -121,24 +101,13 @@ public class ProgressReports {
         }
         LocalDate today = LocalDate.now(clock);
         requirePlausible(period, today);
-        boolean year = period.calendarYear() != 0;
-        return params(jdbc.sql(sql.traineeList(year)), unit.subtreePrefix(), period, today)
-                .param("code", unit.code())
-                .param("limit", Math.clamp(limit, 0, 1000))
-                .param("offset", Math.max(0, offset))
-                .query((rs, row) -> new TraineeFigures(rs.getLong("id"), rs.getString("name"),
-                        Masking.idNumber(rs.getString("id_number")),
-                        CertificateLevel.valueOf(rs.getString("certificate_level")), rs.getBigDecimal("hours"),
-                        rs.getLong("lectures"), rs.getBigDecimal("earned"),
-                        ComplianceStatus.valueOf(rs.getString("status"))))
-                .list();
+        return figures.trainees(unit.code(), period, today, Math.max(0, offset), Math.clamp(limit, 0, 1000));
     }
 
     /** How many trainees {@link #trainees} lists for the unit. */
     public int traineeCount(String unitCode) {
         Region unit = visibleRegion(unitCode);
-        return jdbc.sql("SELECT COUNT(*) FROM trainee WHERE region_code = ?").param(unit.code()).query(Integer.class)
-                .single();
+        return figures.traineeCount(unit.code());
     }
 
     private static void requirePlausible(ReportPeriod period, LocalDate today) {
@@ -156,32 +125,13 @@ public class ProgressReports {
         return regions.find(regionCode).orElseThrow(() -> new AccessDeniedException(NOT_ACCESSIBLE));
     }
 
-    private JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, String prefix, ReportPeriod period,
-                                            LocalDate today) {
-        return statement.param("prefix", prefix + "%")
-                .param("today", today)
-                .param("year", period.calendarYear())
-                .param("from", period.from())
-                .param("to", period.to());
-    }
-
-    private Map<String, long[]> villageCounts(Region region, int length) {
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.sql(sql.villages()).param("length", length).param("prefix", region.subtreePrefix() + "%")
-                .query(rs -> {
-                    counts.put(rs.getString("unit"), new long[] {rs.getLong("villages")});
-                });
-        return counts;
-    }
-
-    private static UnitFigures figures(String code, String name, RegionLevel level, boolean direct, Object[] raw,
-                                       long[] villages) {
-        long villageCount = villages == null ? 0 : villages[0];
-        if (raw == null) {
-            return new UnitFigures(code, name, level, direct, 0, 0, ZERO_HOURS, 0, 0, 0, villageCount, 0);
-        }
-        return new UnitFigures(code, name, level, direct, (long) raw[0], (long) raw[1], (BigDecimal) raw[2],
-                (long) raw[3], (long) raw[4], (long) raw[5], villageCount, direct ? 0 : (long) raw[6]);
+    private static UnitFigures unitFigures(Region unit, boolean direct, Population population, Activity activity,
+                                           Long villages) {
+        Population people = population != null ? population : new Population(0, 0, 0);
+        Activity active = activity != null ? activity : new Activity(0, ZERO_HOURS, 0, 0);
+        return new UnitFigures(unit.code(), unit.name(), unit.level(), direct, people.trainees(), active.active(),
+                active.hours(), active.lectures(), people.required(), people.compliant(),
+                villages == null ? 0 : villages, direct ? 0 : active.coveredVillages());
     }
 
     private static int prefixLength(RegionLevel level) {

@@ -1,44 +1,30 @@
 package cn.tzsw.college.tracking;
 
-import cn.tzsw.college.hours.ComplianceSql;
-import cn.tzsw.college.hours.ComplianceStatus;
 import cn.tzsw.college.security.AccessScope;
-import cn.tzsw.college.shared.CertificateLevel;
-import cn.tzsw.college.shared.Gender;
-import cn.tzsw.college.shared.Masking;
 import cn.tzsw.college.shared.RegionCodes;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import cn.tzsw.college.tracking.domain.DirectoryRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The trainee directory for administrators and coordinators: one SQL query over the caller's subtree with the
- * filters and each trainee's compliance (hours' rule in SQL, see {@link ComplianceSql}).
+ * The trainee directory for administrators and coordinators: the caller's subtree with the filters and each
+ * trainee's compliance today ({@link DirectoryRepository}).
  */
 @Service
 @Transactional(readOnly = true)
 public class TraineeDirectory {
 
-    private final JdbcClient jdbc;
-    private final ComplianceSql compliance;
+    private final DirectoryRepository directory;
     private final AccessScope scope;
     private final Clock clock;
 
-    TraineeDirectory(JdbcClient jdbc, ComplianceSql compliance, AccessScope scope, Clock clock) {
-        this.jdbc = jdbc;
-        this.compliance = compliance;
+    TraineeDirectory(DirectoryRepository directory, AccessScope scope, Clock clock) {
+        this.directory = directory;
         this.scope = scope;
         this.clock = clock;
     }
@@ -49,8 +35,6 @@ public class TraineeDirectory {
      */
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     public Page<DirectoryEntry> search(DirectoryFilter filter, Pageable pageable) {
-        Map<String, Object> params = compliance.params(LocalDate.now(clock));
-        List<String> where = new ArrayList<>();
         String prefix;
         if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
             scope.requireVisible(filter.regionCode());
@@ -58,55 +42,6 @@ public class TraineeDirectory {
         } else {
             prefix = scope.visiblePrefix().orElse("");
         }
-        where.add("t.region_code LIKE :prefix");
-        params.put("prefix", prefix + "%");
-        String text = filter.text() == null ? "" : filter.text().strip().toUpperCase(Locale.ROOT);
-        if (!text.isEmpty()) {
-            where.add("(t.name LIKE :nameLike OR t.phone = :text OR t.id_number = :text)");
-            params.put("nameLike", "%" + escapeLike(text) + "%");
-            params.put("text", text);
-        }
-        if (filter.workUnit() != null && !filter.workUnit().isBlank()) {
-            where.add("t.work_unit LIKE :workUnit");
-            params.put("workUnit", "%" + escapeLike(filter.workUnit().strip()) + "%");
-        }
-        if (filter.level() != null) {
-            where.add("t.certificate_level = :level");
-            params.put("level", filter.level().name());
-        }
-        String trainees = """
-                SELECT t.id, t.name, t.id_number, t.phone, t.gender, t.work_unit, t.region_code, t.certificate_level,
-                       t.period_start FROM trainee t WHERE\s""" + String.join(" AND ", where);
-        params.put("limit", pageable.getPageSize());
-        params.put("offset", pageable.getOffset());
-        List<DirectoryEntry> rows;
-        long total;
-        if (filter.compliance() == null) {
-            // Page first, then work out the standing of that page only.
-            rows = jdbc.sql("SELECT * FROM (" + compliance.standing(trainees + " ORDER BY t.name, t.id LIMIT :limit OFFSET :offset")
-                            + ") d ORDER BY d.name, d.id")
-                    .params(params).query(TraineeDirectory::entry).list();
-            total = jdbc.sql("SELECT COUNT(*) FROM (" + trainees + ") n").params(params).query(Long.class).single();
-        } else {
-            params.put("compliance", filter.compliance().name());
-            String filtered = "SELECT * FROM (" + compliance.standing(trainees) + ") d WHERE d.compliance = :compliance";
-            rows = jdbc.sql(filtered + " ORDER BY d.name, d.id LIMIT :limit OFFSET :offset")
-                    .params(params).query(TraineeDirectory::entry).list();
-            total = jdbc.sql("SELECT COUNT(*) FROM (" + filtered + ") n").params(params).query(Long.class).single();
-        }
-        return new PageImpl<>(rows, pageable, total);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static DirectoryEntry entry(ResultSet rs, int row) throws SQLException {
-        LocalDate periodEnd = rs.getObject("cur_end", LocalDate.class);
-        return new DirectoryEntry(rs.getLong("id"), rs.getString("name"), Masking.idNumber(rs.getString("id_number")),
-                Masking.phone(rs.getString("phone")), Gender.valueOf(rs.getString("gender")), rs.getString("work_unit"),
-                rs.getString("region_code"), CertificateLevel.valueOf(rs.getString("certificate_level")),
-                periodEnd, rs.getBigDecimal("required"), rs.getBigDecimal("earned"),
-                ComplianceStatus.valueOf(rs.getString("compliance")));
+        return directory.search(prefix, filter, LocalDate.now(clock), pageable);
     }
 }

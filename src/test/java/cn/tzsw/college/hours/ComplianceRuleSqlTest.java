@@ -3,6 +3,7 @@ package cn.tzsw.college.hours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.hours.domain.HoursRuleRepository;
 import cn.tzsw.college.shared.CertificateLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,6 +35,8 @@ class ComplianceRuleSqlTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    HoursRuleRepository rules;
 
     record Standing(LocalDate start, LocalDate end, ComplianceStatus status) {
     }
@@ -115,7 +118,7 @@ class ComplianceRuleSqlTest extends IntegrationTest {
                 CertificateLevel.INTERMEDIATE, new BigDecimal("80.5"), CertificateLevel.SENIOR, new BigDecimal("100")));
         transactions.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
-            ComplianceSql otherSql = new ComplianceSql(other, jdbc);
+            ComplianceSql otherSql = new ComplianceSql(other, rules);
             otherSql.afterPropertiesSet();
             assertThat(ruleRows()).isEqualTo(expectedRows(other));
             // 40 h after 731 of 1,827 days: on track for 80.5 h, behind for 100 h (100 x 731 > 40 x 1,827).
@@ -131,6 +134,27 @@ class ComplianceRuleSqlTest extends IntegrationTest {
                     .isEqualTo(ComplianceStatus.BEHIND);
         });
         assertThat(ruleRows()).isEqualTo(expectedRows(rule));
+    }
+
+    /** What a report counts: a requirement for every status but NOT_REQUIRED, kept when MET or ON_TRACK. */
+    @Test
+    void a_report_counts_a_requirement_for_every_status_but_not_required_and_keeps_it_when_met_or_on_track() {
+        for (ComplianceStatus status : ComplianceStatus.values()) {
+            boolean required = status != ComplianceStatus.NOT_REQUIRED;
+            assertThat(counted(status.name())).as(status.name())
+                    .containsExactly(required ? 1 : 0, required && status.compliant() ? 1 : 0);
+        }
+        assertThat(counted(null)).as("no status yet").containsExactly(0, 0);
+    }
+
+    /** Required and compliant (1 or 0) for a status, as statements inline them and as the triggers' functions. */
+    private List<Integer> counted(String status) {
+        String sql = "SELECT %s, %s, hours_status_required(:status), hours_status_compliant(:status)"
+                .formatted(ComplianceSql.statusRequired(":status"), ComplianceSql.statusCompliant(":status"));
+        List<Integer> both = jdbc.sql(sql).param("status", status)
+                .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+        assertThat(both.subList(2, 4)).as("stored functions").isEqualTo(both.subList(0, 2));
+        return both.subList(0, 2);
     }
 
     private static Standing java(CertificateLevel level, BigDecimal required, int years, LocalDate firstStart,

@@ -5,6 +5,7 @@ import cn.tzsw.college.attendance.AttendanceMethod;
 import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.domain.WatchProgressRepository;
 import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.catalog.LectureStatus;
 import cn.tzsw.college.registration.RegistrationService;
 import java.time.Clock;
@@ -46,13 +47,16 @@ class WatchCompletions {
      */
     @Transactional
     public boolean complete(long traineeId, long lectureId, AttendanceMethod method, double requiredSeconds) {
-        boolean entitled = registrations.holdsMySeat(lectureId) || setup.media(lectureId).walkInsAllowed();
-        if (!entitled || catalog.get(lectureId).status() == LectureStatus.CANCELLED) {
+        if (!registrations.holdsMySeat(lectureId) && !setup.media(lectureId).walkInsAllowed()) {
+            return false;
+        }
+        LectureInfo lecture = catalog.get(lectureId);
+        if (lecture.status() == LectureStatus.CANCELLED) {
             return false;
         }
         LocalDateTime now = LocalDateTime.now(clock);
         if (repository.markCompleted(traineeId, lectureId, requiredSeconds, now)) {
-            events.publishEvent(new AttendanceEvents.LectureCompleted(traineeId, lectureId, method, now.toLocalDate()));
+            events.publishEvent(AttendanceEvents.LectureCompleted.of(traineeId, lecture, method, now.toLocalDate()));
             return true;
         }
         return repository.completed(traineeId, lectureId);

@@ -1,8 +1,10 @@
-package cn.tzsw.college.reporting;
+package cn.tzsw.college.reporting.domain;
 
 import static cn.tzsw.college.hours.ComplianceSql.periodEnd;
 import static cn.tzsw.college.hours.ComplianceSql.periodStart;
 import static cn.tzsw.college.hours.ComplianceSql.status;
+import static cn.tzsw.college.hours.ComplianceSql.statusCompliant;
+import static cn.tzsw.college.hours.ComplianceSql.statusRequired;
 
 import cn.tzsw.college.hours.ComplianceSql;
 import java.util.Collections;
@@ -11,13 +13,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SQL of the progress reports, over the rollups {@code report_trainee} (one row per trainee, clustered by
- * region code) and {@code report_trainee_year} (hours and lecture entries per trainee and year), which the
- * triggers of changelog 2026-11-29-40 keep in step with {@code trainee} and {@code hours_entry}, and their sums per
- * village {@code report_unit} and {@code report_unit_year} (changelog 2026-11-29-60), which a report reads when
- * their statuses are as of today.
+ * region code) and {@code report_trainee_year} (hours and lecture entries per trainee and year), which reporting's
+ * procedures keep in step with the trainees and the ledger (called by their owners' triggers, changelog
+ * 2026-12-06-22), and their sums per village {@code report_unit} and {@code report_unit_year} (changelog
+ * 2026-11-29-60), which a report reads when their statuses are as of today. Other capabilities' data comes only
+ * through their read models: {@code trainee_standing_v}, {@code hours_ledger_v}, {@code hours_rule_v},
+ * {@code region_village_v}.
  *
- * <p>A trainee's registration period, the requirement and the compliance status are hours' rule as
- * {@link ComplianceSql} writes it (and the configured numbers) into these statements. Parameters:
+ * <p>A trainee's registration period, the requirement and the compliance status (and which statuses count as
+ * required and compliant) are hours' rule as {@link ComplianceSql} writes it (and the configured numbers) into
+ * these statements. Parameters:
  * {@code :prefix} (subtree LIKE pattern) or {@code :code}, {@code :length} (the child units' code length),
  * {@code :today}, {@code :year} or {@code :from}/{@code :to}.
  */
@@ -49,7 +54,7 @@ class ReportSql {
                 FROM (SELECT p.id, p.region_code, p.required, p.cs, p.ce,
                              CASE WHEN p.cs IS NULL THEN 0
                                   WHEN p.cur_start = p.cs AND p.cur_end = p.ce THEN p.earned
-                                  ELSE (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
+                                  ELSE (SELECT COALESCE(SUM(h.hours), 0) FROM hours_ledger_v h
                                         WHERE h.trainee_id = p.id AND h.earned_on BETWEEN p.cs AND p.ce) END AS earned
                       FROM (SELECT b.*, %s AS ce
                             FROM (SELECT t.trainee_id AS id, t.region_code, %s AS required, %s AS years,
@@ -69,14 +74,14 @@ class ReportSql {
     String population() {
         return MATERIALISE + """
                 SELECT LEFT(f.region_code, :length) AS unit, COUNT(*) AS trainees,
-                       SUM(f.status <> 'NOT_REQUIRED') AS required,
-                       SUM(f.status IN ('MET', 'ON_TRACK')) AS compliant
-                FROM (%s) f GROUP BY unit""".formatted(standing("t.region_code LIKE :prefix"));
+                       SUM(%s) AS required, SUM(%s) AS compliant
+                FROM (%s) f GROUP BY unit""".formatted(statusRequired("f.status"), statusCompliant("f.status"),
+                standing("t.region_code LIKE :prefix"));
     }
 
     /**
      * Trainees, those with a requirement and those compliant, per child unit, from the unit rollup: exact when its
-     * statuses are as of today ({@link StandingRollup#isCurrent}); else use {@link #population}.
+     * statuses are as of today ({@link RollupRepository#isCurrent}); else use {@link #population}.
      */
     String unitPopulation() {
         return """
@@ -102,7 +107,7 @@ class ReportSql {
                        COUNT(DISTINCT CASE WHEN x.lectures > 0 AND RIGHT(x.region_code, 3) <> '000'
                                            THEN x.region_code END) AS covered
                 FROM (SELECT t.region_code, h.trainee_id, SUM(h.hours) AS hours, SUM(h.lecture_id IS NOT NULL) AS lectures
-                      FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id
+                      FROM hours_ledger_v h JOIN trainee_standing_v t ON t.id = h.trainee_id
                       WHERE t.region_code LIKE :prefix AND h.earned_on BETWEEN :from AND :to
                       GROUP BY t.region_code, h.trainee_id) x GROUP BY unit""";
     }
@@ -113,22 +118,27 @@ class ReportSql {
                 ? "SELECT trainee_id, hours, lectures FROM report_trainee_year WHERE year = :year AND region_code = :code"
                 : """
                 SELECT h.trainee_id, SUM(h.hours) AS hours, SUM(h.lecture_id IS NOT NULL) AS lectures
-                FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id
+                FROM hours_ledger_v h JOIN trainee_standing_v t ON t.id = h.trainee_id
                 WHERE t.region_code = :code AND h.earned_on BETWEEN :from AND :to
                 GROUP BY h.trainee_id""";
         return MATERIALISE + """
                 SELECT f.id, tr.name, tr.id_number, tr.certificate_level, COALESCE(y.hours, 0) AS hours,
                        COALESCE(y.lectures, 0) AS lectures, f.earned, f.status
-                FROM (%s) f JOIN trainee tr ON tr.id = f.id LEFT JOIN (%s) y ON y.trainee_id = f.id
+                FROM (%s) f JOIN trainee_standing_v tr ON tr.id = f.id LEFT JOIN (%s) y ON y.trainee_id = f.id
                 ORDER BY tr.name, tr.id LIMIT :limit OFFSET :offset"""
                 .formatted(standing("t.region_code = :code"), perTrainee);
+    }
+
+    /** How many trainees are registered at exactly the unit {@code :code}. */
+    String traineeCount() {
+        return "SELECT COUNT(*) FROM trainee_standing_v WHERE region_code = :code";
     }
 
     /** Villages per child unit, for the coverage. */
     String villages() {
         return """
-                SELECT LEFT(code, :length) AS unit, COUNT(*) AS villages FROM region
-                WHERE code LIKE :prefix AND level = 'VILLAGE' GROUP BY unit""";
+                SELECT LEFT(code, :length) AS unit, COUNT(*) AS villages FROM region_village_v
+                WHERE code LIKE :prefix GROUP BY unit""";
     }
 
     /** Empties the rollups before a rebuild (triggers paused). */
@@ -139,7 +149,7 @@ class ReportSql {
     /** The next {@code :limit} trainees after id {@code :after}, with what their rollup row holds. */
     String traineesAfter() {
         return """
-                SELECT id, region_code, certificate_level, period_start FROM trainee
+                SELECT id, region_code, certificate_level, period_start FROM trainee_standing_v
                 WHERE id > :after ORDER BY id LIMIT :limit""";
     }
 
@@ -158,7 +168,7 @@ class ReportSql {
         return List.of("""
                 INSERT INTO report_trainee_year (year, region_code, trainee_id, hours, lectures)
                 SELECT YEAR(h.earned_on), t.region_code, h.trainee_id, SUM(h.hours), SUM(h.lecture_id IS NOT NULL)
-                FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id
+                FROM hours_ledger_v h JOIN trainee_standing_v t ON t.id = h.trainee_id
                 GROUP BY YEAR(h.earned_on), t.region_code, h.trainee_id""",
                 """
                 INSERT INTO report_unit_year (year, region_code, active, hours, lectures)
@@ -172,20 +182,20 @@ class ReportSql {
      */
     List<String> storeRule() {
         return List.of("DELETE FROM report_requirement",
-                "INSERT INTO report_requirement (certificate_level, hours) SELECT certificate_level, required_hours FROM ("
-                        + ComplianceSql.RULE_ROWS + ") r",
-                "UPDATE report_day SET as_of = :today, period_years = (SELECT MAX(period_years) FROM ("
-                        + ComplianceSql.RULE_ROWS + ") r) WHERE id = 1");
+                "INSERT INTO report_requirement (certificate_level, hours) SELECT certificate_level, required_hours"
+                        + " FROM hours_rule_v",
+                "UPDATE report_day SET as_of = :today, period_years = (SELECT MAX(period_years) FROM hours_rule_v)"
+                        + " WHERE id = 1");
     }
 
     /** True when the stored statuses are as of {@code :today} under hours' rule as it stands. */
     String ruleIsCurrent() {
         return """
                 SELECT COUNT(*) FROM report_day d WHERE d.id = 1 AND d.as_of = :today
-                  AND NOT EXISTS (SELECT 1 FROM (%s) r
+                  AND NOT EXISTS (SELECT 1 FROM hours_rule_v r
                                   LEFT JOIN report_requirement q ON q.certificate_level = r.certificate_level
-                                  WHERE q.hours IS NULL OR q.hours <> r.required_hours OR r.period_years <> d.period_years)"""
-                .formatted(ComplianceSql.RULE_ROWS);
+                                  WHERE q.hours IS NULL OR q.hours <> r.required_hours
+                                     OR r.period_years <> d.period_years)""";
     }
 
     /** Every trainee's status as of {@code :today}, then the unit rollup from them (after {@link #refreshStanding}). */
@@ -196,8 +206,9 @@ class ReportSql {
                 "DELETE FROM report_unit",
                 """
                 INSERT INTO report_unit (region_code, trainees, required, compliant)
-                SELECT region_code, COUNT(*), SUM(status <> 'NOT_REQUIRED'), SUM(status IN ('MET', 'ON_TRACK'))
-                FROM report_trainee GROUP BY region_code""");
+                SELECT region_code, COUNT(*), SUM(%s), SUM(%s)
+                FROM report_trainee GROUP BY region_code"""
+                        .formatted(statusRequired("status"), statusCompliant("status")));
     }
 
     /**
@@ -211,7 +222,7 @@ class ReportSql {
         return """
                 UPDATE report_trainee t SET
                     t.earned = IF(%1$s IS NULL, 0,
-                                  (SELECT COALESCE(SUM(h.hours), 0) FROM hours_entry h
+                                  (SELECT COALESCE(SUM(h.hours), 0) FROM hours_ledger_v h
                                    WHERE h.trainee_id = t.trainee_id AND h.earned_on BETWEEN %1$s AND %2$s)),
                     t.cur_start = %1$s,
                     t.cur_end = %2$s
