@@ -87,7 +87,7 @@ public class HoursLedger {
         }
         long id = key.getKey().longValue();
         events.publishEvent(new HoursEvents.LectureHoursBooked(id, traineeId, lectureId, lecture.courseId(),
-                lecture.creditHours()));
+                lecture.courseTitle(), lecture.creditHours(), earnedOn));
         return Optional.of(id);
     }
 
@@ -115,9 +115,9 @@ public class HoursLedger {
 
     /**
      * Completions booked for a lecture (or, with {@code byCourse}, any lecture of a course) in entry order,
-     * {@code limit} at a time after {@code afterEntryId}: e.g. for issuing certificates in bulk.
+     * {@code limit} at a time after {@code afterEntryId}: e.g. for issuing certificates in bulk. No role check: its
+     * caller is the bulk issue worker, which works without a signed-in user; no view calls it.
      */
-    @PreAuthorize("hasRole('ADMIN')")
     public List<HoursEntry> completions(boolean byCourse, long id, long afterEntryId, int limit) {
         return jdbc.sql("""
                         SELECT id, trainee_id, lecture_id, course_id, title, source, hours, earned_on, recorded_at, note
