@@ -1,14 +1,13 @@
 package cn.tzsw.college.certificates;
 
 import cn.tzsw.college.audit.AuditTrail;
+import cn.tzsw.college.certificates.CertificateRegistry.Completion;
 import cn.tzsw.college.certificates.CertificateRegistry.Draft;
-import cn.tzsw.college.certificates.CertificateRegistry.Issue;
 import cn.tzsw.college.certificates.domain.CertificateStore;
 import cn.tzsw.college.hours.HoursEntry;
 import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.hours.HoursLedger;
 import cn.tzsw.college.hours.Progress;
-import cn.tzsw.college.security.SystemTasks;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeService;
@@ -54,41 +53,22 @@ public class CertificateIssuing {
         this.clock = clock;
     }
 
-    /** A trainee completed a lecture (the hours ledger booked it): their completion certificate, once. */
+    /**
+     * A trainee completed a lecture (the hours ledger booked it): their completion certificate, once. The event
+     * carries all the certificate states, so this needs no signed-in user.
+     */
     @ApplicationModuleListener
     void onLectureHoursBooked(HoursEvents.LectureHoursBooked event) {
-        SystemTasks.runAsSystem(() -> issueCompletion(event.traineeId(), event.lectureId()));
+        registry.issueCompletion(Completion.of(event));
     }
 
-    /**
-     * The completion certificate for a lecture the trainee completed: issued now, or the one issued before
-     * (the event arriving twice, an administrator clicking twice, a bulk run: one certificate).
-     */
+    /** The completion certificate for a lecture the trainee completed: issued now, or the one issued before. */
     @PreAuthorize("hasRole('ADMIN')")
     public Certificate issueCompletion(long traineeId, long lectureId) {
         HoursEntry entry = ledger.entries(traineeId, EARLIEST, LATEST).stream()
                 .filter(e -> e.lectureId() != null && e.lectureId() == lectureId).findFirst()
                 .orElseThrow(() -> new BusinessRuleException("certificate.notCompleted"));
-        return completion(entry).certificate();
-    }
-
-    /** The completion certificates for these ledger completions (a bulk chunk); how many were newly issued. */
-    @PreAuthorize("hasRole('ADMIN')")
-    public int issueCompletions(List<HoursEntry> completions) {
-        int issued = 0;
-        for (HoursEntry entry : completions) {
-            if (completion(entry).created()) {
-                issued++;
-            }
-        }
-        return issued;
-    }
-
-    private Issue completion(HoursEntry entry) {
-        return registry.issueOnce("C:" + entry.traineeId() + ":" + entry.lectureId(),
-                () -> new Draft(CertificateKind.COMPLETION, trainees.get(entry.traineeId()), entry.lectureId(),
-                        entry.courseId(), entry.title(), entry.hours(), null, entry.earnedOn(), entry.earnedOn(),
-                        List.of()));
+        return registry.issueCompletion(Completion.of(entry)).certificate();
     }
 
     /** The signed-in trainee's hours record for the current registration period (year null) or a calendar year. */

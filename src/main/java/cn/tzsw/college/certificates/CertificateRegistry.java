@@ -3,8 +3,11 @@ package cn.tzsw.college.certificates;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.certificates.domain.CertificateStore;
 import cn.tzsw.college.certificates.domain.CertificateStore.NewCertificate;
+import cn.tzsw.college.hours.HoursEntry;
+import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.trainees.TraineeDetails;
+import cn.tzsw.college.trainees.TraineeRecords;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,21 +22,25 @@ import org.springframework.stereotype.Component;
 /**
  * The one way a certificate record comes into being, whether issued singly, in bulk, on request or as a
  * replacement: code, issue date, issuer and validity stamped the same way, a serial assigned, the issue audited
- * and announced. Runs inside the caller's transaction, so a rollback takes the serial back with the row.
+ * and announced. Runs inside the caller's transaction, so a rollback takes the serial back with the row. It checks
+ * no role: the services in front of it do for people, and listeners and the bulk worker call it as themselves.
  */
 @Component
 class CertificateRegistry {
 
     private final CertificateStore store;
+    private final TraineeRecords trainees;
     private final CertificateProperties properties;
     private final AuditTrail audit;
     private final AuthenticatedUser authenticatedUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CertificateRegistry(CertificateStore store, CertificateProperties properties, AuditTrail audit,
-                        AuthenticatedUser authenticatedUser, ApplicationEventPublisher events, Clock clock) {
+    CertificateRegistry(CertificateStore store, TraineeRecords trainees, CertificateProperties properties,
+                        AuditTrail audit, AuthenticatedUser authenticatedUser, ApplicationEventPublisher events,
+                        Clock clock) {
         this.store = store;
+        this.trainees = trainees;
         this.properties = properties;
         this.audit = audit;
         this.authenticatedUser = authenticatedUser;
@@ -49,6 +56,37 @@ class CertificateRegistry {
 
     /** A certificate and whether this call issued it (false: it existed already). */
     record Issue(Certificate certificate, boolean created) {
+    }
+
+    /** A lecture completion as the hours ledger booked it: what its certificate states. */
+    record Completion(long traineeId, long lectureId, long courseId, String title, BigDecimal hours,
+                      LocalDate earnedOn) {
+
+        static Completion of(HoursEntry entry) {
+            return new Completion(entry.traineeId(), entry.lectureId(), entry.courseId(), entry.title(), entry.hours(),
+                    entry.earnedOn());
+        }
+
+        static Completion of(HoursEvents.LectureHoursBooked booked) {
+            return new Completion(booked.traineeId(), booked.lectureId(), booked.courseId(), booked.title(),
+                    booked.hours(), booked.earnedOn());
+        }
+    }
+
+    /**
+     * The completion certificate, once per trainee and lecture: issued now, or the one issued before (the event
+     * arriving twice, an administrator clicking twice, a bulk run: one certificate).
+     */
+    Issue issueCompletion(Completion completion) {
+        return issueOnce("C:" + completion.traineeId() + ":" + completion.lectureId(),
+                () -> new Draft(CertificateKind.COMPLETION, holder(completion.traineeId()), completion.lectureId(),
+                        completion.courseId(), completion.title(), completion.hours(), null, completion.earnedOn(),
+                        completion.earnedOn(), List.of()));
+    }
+
+    /** The holder as the certificate names them now. */
+    private TraineeDetails holder(long traineeId) {
+        return trainees.find(traineeId).orElseThrow(() -> new IllegalStateException("no trainee " + traineeId));
     }
 
     /**

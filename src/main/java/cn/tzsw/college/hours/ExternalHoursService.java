@@ -1,5 +1,7 @@
 package cn.tzsw.college.hours;
 
+import static cn.tzsw.college.shared.MagicBytes.starts;
+
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.hours.domain.HoursEntryRepository;
 import cn.tzsw.college.hours.domain.HoursEntryRepository.EvidenceFile;
@@ -132,18 +134,6 @@ public class ExternalHoursService {
             return "image/jpeg";
         }
         return null;
-    }
-
-    private static boolean starts(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Path store(byte[] content, String extension) {

@@ -9,8 +9,12 @@ public final class HoursEvents {
     private HoursEvents() {
     }
 
-    /** Hours for a completed lecture were booked; happens once per trainee and lecture. */
-    public record LectureHoursBooked(long entryId, long traineeId, long lectureId, long courseId, BigDecimal hours) {
+    /**
+     * Hours for a completed lecture were booked; happens once per trainee and lecture. Carries the entry as booked
+     * (course title, hours, day), which is what a completion certificate states.
+     */
+    public record LectureHoursBooked(long entryId, long traineeId, long lectureId, long courseId, String title,
+                                     BigDecimal hours, LocalDate earnedOn) {
     }
 
     /**

@@ -81,7 +81,7 @@ public class HoursLedger {
         Optional<Long> id = ledger.insertLecture(traineeId, lectureId, courseId, title, source, hours, earnedOn,
                 LocalDateTime.now(clock), authenticatedUser.actorName());
         id.ifPresent(entry -> events.publishEvent(
-                new HoursEvents.LectureHoursBooked(entry, traineeId, lectureId, courseId, hours)));
+                new HoursEvents.LectureHoursBooked(entry, traineeId, lectureId, courseId, title, hours, earnedOn)));
         return id;
     }
 
@@ -109,9 +109,9 @@ public class HoursLedger {
 
     /**
      * Completions booked for a lecture (or, with {@code byCourse}, any lecture of a course) in entry order,
-     * {@code limit} at a time after {@code afterEntryId}: e.g. for issuing certificates in bulk.
+     * {@code limit} at a time after {@code afterEntryId}: e.g. for issuing certificates in bulk. No role check: its
+     * caller is the bulk issue worker, which works without a signed-in user; no view calls it.
      */
-    @PreAuthorize("hasRole('ADMIN')")
     public List<HoursEntry> completions(boolean byCourse, long id, long afterEntryId, int limit) {
         return ledger.completions(byCourse, id, afterEntryId, limit);
     }

@@ -1,7 +1,6 @@
 package cn.tzsw.college.notification;
 
-import cn.tzsw.college.certificates.CertificateQueries;
-import cn.tzsw.college.security.SystemTasks;
+import cn.tzsw.college.certificates.CertificatePdfs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +13,9 @@ class Attachments {
     record Attachment(String name, byte[] bytes, String contentType) {
     }
 
-    private final CertificateQueries certificates;
+    private final CertificatePdfs certificates;
 
-    Attachments(CertificateQueries certificates) {
+    Attachments(CertificatePdfs certificates) {
         this.certificates = certificates;
     }
 
@@ -24,7 +23,7 @@ class Attachments {
     Attachment resolve(String ref, String name) {
         if (ref.startsWith("certificate:")) {
             long id = Long.parseLong(ref.substring("certificate:".length()));
-            byte[] pdf = SystemTasks.runAsSystem(() -> certificates.find(id).map(c -> certificates.pdf(id)).orElse(null));
+            byte[] pdf = certificates.pdf(id).orElse(null);
             return pdf == null ? null : new Attachment(name, pdf, "application/pdf");
         }
         throw new IllegalArgumentException("unknown attachment reference " + ref);

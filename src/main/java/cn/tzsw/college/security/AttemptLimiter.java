@@ -1,12 +1,11 @@
 package cn.tzsw.college.security;
 
+import cn.tzsw.college.security.domain.AttemptLockRepository;
+import cn.tzsw.college.security.domain.MariaDbBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,9 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,17 +40,16 @@ public class AttemptLimiter {
     private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final MariaDbBuckets buckets;
-    private final JdbcClient jdbc;
+    private final AttemptLockRepository attemptLocks;
     private final TransactionTemplate separately;
     private final ApplicationEventPublisher events;
     private final AttemptLimits limits;
     private final Clock clock;
 
-    AttemptLimiter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
+    AttemptLimiter(MariaDbBuckets buckets, AttemptLockRepository attemptLocks, PlatformTransactionManager transactions,
                    ApplicationEventPublisher events, AttemptLimits limits, Clock clock) {
-        this.buckets = new MariaDbBuckets(dataSource, new ClockTimeMeter(clock),
-                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)));
-        this.jdbc = jdbc;
+        this.buckets = buckets;
+        this.attemptLocks = attemptLocks;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
@@ -65,10 +61,7 @@ public class AttemptLimiter {
     public Optional<AttemptLock> lock(AttemptRule rule, String subject) {
         String who = normalised(subject);
         LocalDateTime now = now();
-        return jdbc.sql("SELECT locked_until FROM attempt_lock WHERE lock_key = ? AND locked_until > ?")
-                .params(key(rule, who), now)
-                .query(LocalDateTime.class).optional()
-                .map(until -> lockOf(rule, who, until, now));
+        return attemptLocks.lockedUntil(key(rule, who), now).map(until -> lockOf(rule, who, until, now));
     }
 
     /**
@@ -101,61 +94,36 @@ public class AttemptLimiter {
     public void clear(AttemptRule rule, String subject) {
         String key = key(rule, normalised(subject));
         buckets.removeProxy(key);
-        jdbc.sql("DELETE FROM attempt_lock WHERE lock_key = ?").param(key).update();
+        attemptLocks.delete(key);
     }
 
     /** The locks of the rules that hold now, the longest first. */
     List<AttemptLock> locks(Collection<AttemptRule> rules) {
         LocalDateTime now = now();
-        return jdbc.sql("""
-                        SELECT rule, subject, locked_until FROM attempt_lock WHERE rule IN (:rules) AND locked_until > :now
-                        ORDER BY locked_until DESC, subject""")
-                .param("rules", rules.stream().map(AttemptRule::key).toList())
-                .param("now", now)
-                .query((rs, n) -> lockOf(AttemptRule.valueOf(rs.getString("rule").toUpperCase(Locale.ROOT).replace('-', '_')),
-                        rs.getString("subject"), rs.getObject("locked_until", LocalDateTime.class), now))
-                .list();
+        return attemptLocks.holding(rules.stream().map(AttemptRule::key).toList(), now).stream()
+                .map(l -> lockOf(AttemptRule.valueOf(l.rule().toUpperCase(Locale.ROOT).replace('-', '_')), l.subject(),
+                        l.until(), now))
+                .toList();
     }
 
     /** Full buckets and locks over for a day say nothing any more; any node may sweep them. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     void sweep() {
         buckets.removeExpired(1000);
-        jdbc.sql("DELETE FROM attempt_lock WHERE locked_until < ?").param(now().minus(REPEAT_WITHIN)).update();
+        attemptLocks.deleteEndedBefore(now().minus(REPEAT_WITHIN));
     }
 
-    /**
-     * One statement decides, so that two nodes locking the same key at once agree: a lock that still holds stays
-     * as it is; otherwise a new one starts, twice as long as the previous if that one ended within a day.
-     * MariaDB evaluates the assignments left to right, each seeing the columns assigned before it.
-     */
+    /** A lock that still holds stays; otherwise a new one starts, twice as long as the previous if that ended within a day. */
     private AttemptLock startLock(AttemptRule rule, String who, AttemptLimits.Limit limit) {
         return separately.execute(tx -> {
             LocalDateTime now = now();
-            String key = key(rule, who);
-            jdbc.sql("""
-                            INSERT INTO attempt_lock (lock_key, rule, subject, locked_at, locked_until, locks)
-                            VALUES (:key, :rule, :subject, :now, :now + INTERVAL :lock SECOND, 1)
-                            ON DUPLICATE KEY UPDATE
-                              locks = IF(locked_until > :now, locks, IF(locked_until > :repeatAfter, locks + 1, 1)),
-                              locked_at = IF(locked_until > :now, locked_at, :now),
-                              locked_until = IF(locked_until > :now, locked_until,
-                                  :now + INTERVAL LEAST(:lock * POW(2, LEAST(locks, 20) - 1), :maxLock) SECOND)""")
-                    .param("key", key).param("rule", rule.key()).param("subject", who).param("now", now)
-                    .param("lock", Math.min(limit.getLock().toSeconds(), limits.getMaxLock().toSeconds()))
-                    .param("maxLock", limits.getMaxLock().toSeconds())
-                    .param("repeatAfter", now.minus(REPEAT_WITHIN))
-                    .update();
-            record Row(LocalDateTime lockedAt, LocalDateTime until, int locks) {
+            AttemptLockRepository.StoredLock lock = attemptLocks.lock(key(rule, who), rule.key(), who, now,
+                    Math.min(limit.getLock().toSeconds(), limits.getMaxLock().toSeconds()),
+                    limits.getMaxLock().toSeconds(), now.minus(REPEAT_WITHIN));
+            if (lock.lockedAt().equals(now)) {
+                events.publishEvent(new AttemptsLocked(rule, who, lock.until(), lock.locks()));
             }
-            Row row = jdbc.sql("SELECT locked_at, locked_until, locks FROM attempt_lock WHERE lock_key = ?").param(key)
-                    .query((rs, n) -> new Row(rs.getObject("locked_at", LocalDateTime.class),
-                            rs.getObject("locked_until", LocalDateTime.class), rs.getInt("locks")))
-                    .single();
-            if (row.lockedAt().equals(now)) {
-                events.publishEvent(new AttemptsLocked(rule, who, row.until(), row.locks()));
-            }
-            return lockOf(rule, who, row.until(), now);
+            return lockOf(rule, who, lock.until(), now);
         });
     }
 
@@ -180,20 +148,5 @@ public class AttemptLimiter {
     /** Times to the millisecond, as the lock table keeps them (so a lock's start can be recognised). */
     private LocalDateTime now() {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Bucket4j refills by the application's clock, which tests can move. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

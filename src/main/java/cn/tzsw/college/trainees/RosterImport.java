@@ -15,11 +15,10 @@ import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.IdNumber;
 import cn.tzsw.college.shared.PhoneNumber;
-import java.sql.Date;
-import java.sql.Timestamp;
+import cn.tzsw.college.trainees.domain.TraineeBatch;
+import cn.tzsw.college.trainees.domain.TraineeRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,8 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  * region inside the importer's subtree, duplicates in the file and against the database), then written all at once
  * or not at all. New trainees get an account named by their phone whose password matches nothing, until they
  * claim it by signing up with the same name, ID number and phone ({@link TraineeService#signUp}). Writing is
- * plain JDBC batches: 10,000 lines in a few seconds, no password hashing per line.
+ * batches ({@link TraineeBatch}, {@link AccountService#createImportedTraineeAccounts}): 10,000 lines in a few
+ * seconds, no password hashing per line.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,8 +56,7 @@ public class RosterImport {
             DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.BASIC_ISO_DATE,
             DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
-    private final JdbcTemplate jdbcTemplate;
-    private final JdbcClient jdbc;
+    private final TraineeRepository trainees;
     private final RegionService regions;
     private final AccessScope scope;
     private final AuthenticatedUser authenticatedUser;
@@ -68,11 +65,10 @@ public class RosterImport {
     private final RosterImportProperties properties;
     private final Clock clock;
 
-    RosterImport(JdbcTemplate jdbcTemplate, JdbcClient jdbc, RegionService regions, AccessScope scope,
+    RosterImport(TraineeRepository trainees, RegionService regions, AccessScope scope,
                  AuthenticatedUser authenticatedUser, AuditTrail audit, AccountService accounts,
                  RosterImportProperties properties, Clock clock) {
-        this.jdbcTemplate = jdbcTemplate;
-        this.jdbc = jdbc;
+        this.trainees = trainees;
         this.regions = regions;
         this.scope = scope;
         this.authenticatedUser = authenticatedUser;
@@ -141,14 +137,16 @@ public class RosterImport {
         CertificateLevel level;
         LocalDate periodStart;
         IdNumber id;
-        Existing existing;
+        TraineeBatch.Existing existing;
 
         Row(int line) {
             this.line = line;
         }
-    }
 
-    private record Existing(long traineeId, long accountId, String phone, String regionCode) {
+        /** Only certified workers have a registration period. */
+        LocalDate certifiedPeriodStart() {
+            return level.certified() ? periodStart : null;
+        }
     }
 
     private final class Analysis {
@@ -280,27 +278,19 @@ public class RosterImport {
     }
 
     private void checkAgainstDatabase(List<Row> rows, ImportMode mode, Analysis analysis) {
-        Map<String, Existing> byId = new HashMap<>();
+        Map<String, TraineeBatch.Existing> byId = new HashMap<>();
         Map<String, Long> traineeByPhone = new HashMap<>();
         Set<String> usernames = new HashSet<>();
         for (int from = 0; from < rows.size(); from += 1000) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
             List<String> ids = chunk.stream().map(r -> r.id.value()).toList();
             List<String> phones = chunk.stream().map(r -> r.phone).toList();
-            jdbc.sql("SELECT id, account_id, id_number, phone, region_code FROM trainee WHERE id_number IN (:ids)")
-                    .param("ids", ids)
-                    .query(rs -> {
-                        byId.put(rs.getString("id_number"), new Existing(rs.getLong("id"), rs.getLong("account_id"),
-                                rs.getString("phone"), rs.getString("region_code")));
-                    });
-            jdbc.sql("SELECT id, phone FROM trainee WHERE phone IN (:phones)").param("phones", phones)
-                    .query(rs -> {
-                        traineeByPhone.put(rs.getString("phone"), rs.getLong("id"));
-                    });
+            byId.putAll(trainees.existingByIdNumber(ids));
+            traineeByPhone.putAll(trainees.idsByPhone(phones));
             usernames.addAll(accounts.takenUsernames(phones));
         }
         for (Row row : rows) {
-            Existing existing = byId.get(row.id.value());
+            TraineeBatch.Existing existing = byId.get(row.id.value());
             if (existing != null) {
                 if (mode != ImportMode.UPDATE || !scope.canSee(existing.regionCode())) {
                     analysis.problems.add(new RowProblem(row.line, RosterColumn.ID_NUMBER, "roster.row.exists", List.of()));
@@ -394,24 +384,15 @@ public class RosterImport {
     // --- writing ------------------------------------------------------------------------------------------
 
     private void insert(List<Row> rows) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
         Map<String, Long> accountIds = accounts.createImportedTraineeAccounts(
                 rows.stream().map(r -> new NewTraineeAccount(r.phone, r.name)).toList());
-        jdbcTemplate.batchUpdate("""
-                        INSERT INTO trainee (account_id, name, id_number, phone, email, gender, birth_date, work_unit,
-                          region_code, certificate_level, period_start, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                rows.stream().map(r -> new Object[] {accountIds.get(r.phone), r.name, r.id.value(), r.phone, r.email,
-                        r.id.gender().name(), Date.valueOf(r.id.birthDate()), r.workUnit, r.regionCode, r.level.name(),
-                        r.level.certified() ? Date.valueOf(r.periodStart) : null, now}).toList());
+        trainees.insertAll(rows.stream().map(r -> new TraineeBatch.NewTrainee(accountIds.get(r.phone), r.name, r.id,
+                r.phone, r.email, r.workUnit, r.regionCode, r.level, r.certifiedPeriodStart())).toList());
     }
 
     private void update(List<Row> rows) {
-        jdbcTemplate.batchUpdate("""
-                        UPDATE trainee SET name = ?, phone = ?, email = COALESCE(?, email), work_unit = ?, region_code = ?,
-                          certificate_level = ?, period_start = ? WHERE id = ?""",
-                rows.stream().map(r -> new Object[] {r.name, r.phone, r.email, r.workUnit, r.regionCode, r.level.name(),
-                        r.level.certified() ? Date.valueOf(r.periodStart) : null, r.existing.traineeId()}).toList());
+        trainees.updateAll(rows.stream().map(r -> new TraineeBatch.Change(r.existing.traineeId(), r.name, r.phone,
+                r.email, r.workUnit, r.regionCode, r.level, r.certifiedPeriodStart())).toList());
         accounts.renameAccounts(rows.stream()
                 .map(r -> new AccountRename(r.existing.accountId(), r.phone, r.name)).toList());
     }

@@ -1,5 +1,7 @@
 package cn.tzsw.college.trainees;
 
+import static cn.tzsw.college.shared.MagicBytes.starts;
+
 import cn.tzsw.college.shared.BusinessRuleException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -258,17 +260,5 @@ final class RosterReader {
             }
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
-    }
-
-    private static boolean starts(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -50,6 +50,8 @@ class CertificateIssueTest extends IntegrationTest {
     @Autowired
     BulkIssueWorker worker;
     @Autowired
+    CertificatePdfs pdfs;
+    @Autowired
     HoursLedger hoursLedger;
     @Autowired
     JdbcTemplate jdbc;
@@ -216,6 +218,37 @@ class CertificateIssueTest extends IntegrationTest {
         assertThat(fixtures.count("SELECT COUNT(*) FROM certificate WHERE lecture_id = ?", lecture)).isEqualTo(250);
         assertThat(fixtures.count("SELECT COUNT(DISTINCT trainee_id) FROM certificate WHERE lecture_id = ?", lecture))
                 .isEqualTo(250);
+    }
+
+    @Test
+    void the_bulk_worker_issues_without_a_signed_in_user_and_names_the_system_as_issuer() {
+        List<String> phones = fixtures.trainees(3, VILLAGE, false);
+        long lecture = fixtures.openLecture(10, Map.of());
+        completedWithoutEvent(phones, lecture);
+        long job = SystemTasks.runAsSystem(() -> bulkIssues.start(BulkScope.LECTURE, lecture));
+
+        // As on the scheduler's thread: nobody is signed in.
+        BulkJob state;
+        do {
+            worker.workChunk();
+            state = SystemTasks.runAsSystem(() -> bulkIssues.job(job)).orElseThrow();
+        } while (!state.state().finished());
+
+        assertThat(state.state()).isEqualTo(BulkState.DONE);
+        assertThat(jdbc.queryForList("SELECT issued_by FROM certificate WHERE lecture_id = ?", String.class, lecture))
+                .hasSize(3).containsOnly("system");
+    }
+
+    @Test
+    void a_pdf_for_a_mail_is_rendered_without_a_signed_in_user_and_a_missing_certificate_gives_none() {
+        List<String> phones = fixtures.trainees(1, VILLAGE, false);
+        long lecture = fixtures.openLecture(10, Map.of());
+        completedWithoutEvent(phones, lecture);
+        long trainee = traineeId(phones.getFirst());
+        Certificate certificate = SystemTasks.runAsSystem(() -> issuing.issueCompletion(trainee, lecture));
+
+        assertThat(pdfs.pdf(certificate.id())).hasValueSatisfying(pdf -> assertThat(pdf).startsWith("%PDF".getBytes()));
+        assertThat(pdfs.pdf(Long.MAX_VALUE)).isEmpty();
     }
 
     @Test

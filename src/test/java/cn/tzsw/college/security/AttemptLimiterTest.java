@@ -3,6 +3,8 @@ package cn.tzsw.college.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.security.domain.AttemptLockRepository;
+import cn.tzsw.college.security.domain.MariaDbBuckets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The limiter's rules over time, on the real database, with a clock the test moves (no waiting). */
@@ -23,7 +24,7 @@ class AttemptLimiterTest extends IntegrationTest {
     @Autowired
     DataSource dataSource;
     @Autowired
-    JdbcClient jdbc;
+    AttemptLockRepository attemptLocks;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -33,7 +34,8 @@ class AttemptLimiterTest extends IntegrationTest {
     private final String who = "clock-" + UUID.randomUUID().toString().substring(0, 20);
 
     private AttemptLimiter limiter() {
-        return new AttemptLimiter(dataSource, jdbc, transactions, events, new AttemptLimits(), clock);
+        return new AttemptLimiter(new MariaDbBuckets(dataSource, clock), attemptLocks, transactions, events,
+                new AttemptLimits(), clock);
     }
 
     private Optional<AttemptLock> fail(AttemptLimiter limiter, int times) {

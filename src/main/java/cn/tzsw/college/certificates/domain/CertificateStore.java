@@ -4,6 +4,7 @@ import cn.tzsw.college.certificates.Certificate;
 import cn.tzsw.college.certificates.CertificateKind;
 import cn.tzsw.college.certificates.CertificateLine;
 import cn.tzsw.college.hours.HoursSource;
+import cn.tzsw.college.shared.LikePatterns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -144,7 +145,7 @@ public class CertificateStore {
     private static Object[] args(String text, Object... more) {
         List<Object> args = new ArrayList<>();
         if (text != null && !text.isBlank()) {
-            String like = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = LikePatterns.startingWith(text.strip());
             args.add(like.toUpperCase(java.util.Locale.ROOT));
             args.add(like);
         }

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-public interface RegionRepository extends Repository<RegionEntity, String> {
+public interface RegionRepository extends Repository<RegionEntity, String>, RegionBatch {
 
     java.util.Optional<RegionEntity> findByCode(String code);
 

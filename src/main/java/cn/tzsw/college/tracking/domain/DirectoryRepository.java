@@ -4,6 +4,7 @@ import cn.tzsw.college.hours.ComplianceSql;
 import cn.tzsw.college.hours.ComplianceStatus;
 import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.Gender;
+import cn.tzsw.college.shared.LikePatterns;
 import cn.tzsw.college.shared.Masking;
 import cn.tzsw.college.tracking.DirectoryEntry;
 import cn.tzsw.college.tracking.DirectoryFilter;
@@ -44,12 +45,12 @@ public class DirectoryRepository {
         String text = filter.text() == null ? "" : filter.text().strip().toUpperCase(Locale.ROOT);
         if (!text.isEmpty()) {
             where.add("(t.name LIKE :nameLike OR t.phone = :text OR t.id_number = :text)");
-            params.put("nameLike", "%" + escapeLike(text) + "%");
+            params.put("nameLike", LikePatterns.containing(text));
             params.put("text", text);
         }
         if (filter.workUnit() != null && !filter.workUnit().isBlank()) {
             where.add("t.work_unit LIKE :workUnit");
-            params.put("workUnit", "%" + escapeLike(filter.workUnit().strip()) + "%");
+            params.put("workUnit", LikePatterns.containing(filter.workUnit().strip()));
         }
         if (filter.level() != null) {
             where.add("t.certificate_level = :level");
@@ -77,10 +78,6 @@ public class DirectoryRepository {
             total = jdbc.sql("SELECT COUNT(*) FROM (" + filtered + ") n").params(params).query(Long.class).single();
         }
         return new PageImpl<>(rows, pageable, total);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static DirectoryEntry entry(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,7 @@ import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeEdit;
 import cn.tzsw.college.trainees.TraineeService;
@@ -142,9 +143,9 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
             facts.addClassName("detail-facts");
             facts.add(fact("detail.period", new Span(ChineseDates.format(progress.period().start(), getLocale()) + " – "
                     + ChineseDates.format(progress.period().end(), getLocale()))));
-            facts.add(fact("detail.required", new Span(TraineeDirectoryView.plain(progress.required()))));
-            facts.add(fact("detail.earned", new Span(TraineeDirectoryView.plain(progress.earned()))));
-            facts.add(fact("detail.shortfall", new Span(TraineeDirectoryView.plain(progress.shortfall()))));
+            facts.add(fact("detail.required", new Span(HoursText.plain(progress.required()))));
+            facts.add(fact("detail.earned", new Span(HoursText.plain(progress.earned()))));
+            facts.add(fact("detail.shortfall", new Span(HoursText.plain(progress.shortfall()))));
             facts.add(fact("detail.daysLeft", new Span(String.valueOf(progress.daysLeft()))));
             facts.add(fact("directory.compliance", new ComplianceBadge(progress.status(today))));
             ProgressBar bar = new ProgressBar(0, 1, progress.share());
@@ -171,7 +172,7 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
                 .setHeader(getTranslation("detail.earnedOn")).setAutoWidth(true);
         grid.addColumn(HoursEntry::title).setHeader(getTranslation("detail.entryTitle")).setFlexGrow(1);
         grid.addColumn(e -> getTranslation(e.source().messageKey())).setHeader(getTranslation("detail.source")).setAutoWidth(true);
-        grid.addColumn(e -> TraineeDirectoryView.plain(e.hours())).setHeader(getTranslation("detail.hours")).setAutoWidth(true);
+        grid.addColumn(e -> HoursText.plain(e.hours())).setHeader(getTranslation("detail.hours")).setAutoWidth(true);
         grid.addComponentColumn(this::evidenceLink).setHeader(getTranslation("external.evidence")).setAutoWidth(true);
         grid.setItems(entries);
         grid.setAllRowsVisible(true);
@@ -222,7 +223,7 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
             return;
         }
         TraineeForm form = new TraineeForm(regions, root, edit);
-        form.regionCode.setValue(edit.getRegionCode());
+        form.profile.regionCode.setValue(edit.getRegionCode());
         form.addSaveListener((FormSaveEvent<TraineeEdit> e) -> {
             try {
                 trainees.update(trainee.id(), e.data());

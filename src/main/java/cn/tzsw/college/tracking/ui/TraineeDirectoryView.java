@@ -8,6 +8,7 @@ import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.CertificateLevel;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.tracking.DirectoryEntry;
 import cn.tzsw.college.tracking.DirectoryFilter;
 import cn.tzsw.college.tracking.TraineeDirectory;
@@ -27,7 +28,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -81,8 +81,8 @@ class TraineeDirectoryView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(DirectoryEntry::name).setHeader(getTranslation("trainee.name")).setAutoWidth(true).setFrozen(true);
         grid.addColumn(t -> t.periodEnd() == null ? "" : ChineseDates.format(t.periodEnd(), getLocale()))
                 .setHeader(getTranslation("directory.periodEnd")).setAutoWidth(true);
-        grid.addColumn(t -> t.required().signum() == 0 ? plain(t.earned())
-                        : plain(t.earned()) + " / " + plain(t.required()))
+        grid.addColumn(t -> t.required().signum() == 0 ? HoursText.plain(t.earned())
+                        : HoursText.plain(t.earned()) + " / " + HoursText.plain(t.required()))
                 .setHeader(getTranslation("directory.hours")).setAutoWidth(true);
         grid.addComponentColumn(t -> new ComplianceBadge(t.compliance()))
                 .setHeader(getTranslation("directory.compliance")).setAutoWidth(true);
@@ -122,10 +122,6 @@ class TraineeDirectoryView extends VerticalLayout implements HasDynamicTitle {
         head.setWrap(true);
         add(head, filters, grid);
         setFlexGrow(1, grid);
-    }
-
-    static String plain(BigDecimal hours) {
-        return hours.stripTrailingZeros().toPlainString();
     }
 
     @Override

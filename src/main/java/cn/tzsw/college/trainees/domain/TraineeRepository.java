@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface TraineeRepository extends JpaRepository<Trainee, Long> {
+public interface TraineeRepository extends JpaRepository<Trainee, Long>, TraineeBatch {
 
     Optional<Trainee> findByIdNumber(String idNumber);
 

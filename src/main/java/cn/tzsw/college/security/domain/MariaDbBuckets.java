@@ -1,4 +1,4 @@
-package cn.tzsw.college.security;
+package cn.tzsw.college.security.domain;
 
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.TimeMeter;
@@ -13,8 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
 
 /**
  * Bucket4j's buckets in the attempt_bucket table of MariaDB, locked row by row with SELECT ... FOR UPDATE. The
@@ -22,17 +26,22 @@ import javax.sql.DataSource;
  * and this application talks to MariaDB through MariaDB's. A row's expires_at (epoch ms of the application's
  * clock) says when its bucket is full again and the row can go.
  */
-class MariaDbBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
+@Component
+public class MariaDbBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
+
+    /** A full bucket's row may go a minute after its last write. */
+    private static final ExpirationAfterWriteStrategy EXPIRATION =
+            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
 
     private final DataSource dataSource;
     private final TimeMeter clock;
-    private final ExpirationAfterWriteStrategy expiration;
 
-    MariaDbBuckets(DataSource dataSource, TimeMeter clock, ExpirationAfterWriteStrategy expiration) {
-        super(ClientSideConfig.getDefault().withClientClock(clock).withExpirationAfterWriteStrategy(expiration));
+    /** Buckets refill by the application's clock, which tests can move. */
+    public MariaDbBuckets(DataSource dataSource, Clock clock) {
+        super(ClientSideConfig.getDefault().withClientClock(new ClockTimeMeter(clock))
+                .withExpirationAfterWriteStrategy(EXPIRATION));
         this.dataSource = dataSource;
-        this.clock = clock;
-        this.expiration = expiration;
+        this.clock = new ClockTimeMeter(clock);
     }
 
     @Override
@@ -84,7 +93,7 @@ class MariaDbBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE attempt_bucket SET state = ?, expires_at = ? WHERE id = ?")) {
                     update.setBytes(1, data);
-                    update.setLong(2, now / 1_000_000 + expiration.calculateTimeToLiveMillis(state, now));
+                    update.setLong(2, now / 1_000_000 + EXPIRATION.calculateTimeToLiveMillis(state, now));
                     update.setString(3, key);
                     update.executeUpdate();
                 } catch (SQLException e) {
@@ -127,7 +136,7 @@ class MariaDbBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
     }
 
     /** Deletes up to {@code limit} rows whose buckets are full again; any node may do it. */
-    int removeExpired(int limit) {
+    public int removeExpired(int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM attempt_bucket WHERE expires_at < ? LIMIT ?")) {
@@ -148,6 +157,20 @@ class MariaDbBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
             step.run();
         } catch (SQLException e) {
             throw new BucketExceptions.BucketExecutionException(e);
+        }
+    }
+
+    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
         }
     }
 }
