@@ -63,7 +63,7 @@ class StaffHome extends Div {
             figures.add(figure("home-compliance", rate == null ? "—" : Math.round(rate * 100) + "%",
                     getTranslation("home.figure.compliance", total.name(), total.compliant(), total.required()), "reports"));
             figures.add(figure("home-active", total.activeTrainees() + " / " + total.trainees(),
-                    getTranslation("home.figure.active", now.getYear()), "trainees"));
+                    getTranslation("home.figure.active", String.valueOf(now.getYear())), "trainees"));
         }
         List<LectureInfo> week = catalog.search(CatalogQuery.all(), PageRequest.of(0, LECTURE_PAGE)).stream()
                 .filter(l -> l.startsAt().isBefore(now.plusDays(WEEK_DAYS)) && l.endsAt().isAfter(now)).toList();
