@@ -3,6 +3,7 @@ package cn.tzsw.college.audit;
 import cn.tzsw.college.security.AttemptLockLifted;
 import cn.tzsw.college.security.AttemptsLocked;
 import cn.tzsw.college.security.PasswordChanged;
+import cn.tzsw.college.security.PasswordResetByMail;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,11 @@ class AccountAudit {
     void on(PasswordChanged event) {
         trail.record(event.reset() ? "RESET_PASSWORD" : "CHANGE_PASSWORD", "account", event.accountId(),
                 event.username());
+    }
+
+    @EventListener
+    void on(PasswordResetByMail event) {
+        trail.record("RESET_PASSWORD_BY_MAIL", "account", event.accountId(), event.username());
     }
 
     @EventListener

@@ -18,6 +18,10 @@ public class AttemptLimits {
     private final Limit checkInCode = new Limit(5, Duration.ofMinutes(10), Duration.ofMinutes(10));
     /** Sign-up submissions from one client address. */
     private final Limit signUpAddress = new Limit(10, Duration.ofMinutes(10), Duration.ofMinutes(10));
+    /** Password-reset requests for one typed user name (known or not): each one mails a link. */
+    private final Limit passwordResetAccount = new Limit(3, Duration.ofMinutes(30), Duration.ofMinutes(30));
+    /** Password-reset requests from one client address, whatever the user names. */
+    private final Limit passwordResetAddress = new Limit(10, Duration.ofMinutes(15), Duration.ofMinutes(15));
     private Duration maxLock = Duration.ofHours(4);
 
     public static class Limit {
@@ -62,6 +66,8 @@ public class AttemptLimits {
             case SIGN_IN_ADDRESS -> signInAddress;
             case CHECK_IN_CODE -> checkInCode;
             case SIGN_UP_ADDRESS -> signUpAddress;
+            case PASSWORD_RESET_ACCOUNT -> passwordResetAccount;
+            case PASSWORD_RESET_ADDRESS -> passwordResetAddress;
         };
     }
 
@@ -79,6 +85,14 @@ public class AttemptLimits {
 
     public Limit getSignUpAddress() {
         return signUpAddress;
+    }
+
+    public Limit getPasswordResetAccount() {
+        return passwordResetAccount;
+    }
+
+    public Limit getPasswordResetAddress() {
+        return passwordResetAddress;
     }
 
     public Duration getMaxLock() {

@@ -37,7 +37,7 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         subtitle.addClassName("login-subtitle");
 
         login.setAction("login");
-        login.setForgotPasswordButtonVisible(false);
+        login.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate("forgot-password")));
         login.setI18n(i18n());
 
         Anchor signUp = new Anchor("register", getTranslation("login.signUp"));
@@ -59,6 +59,7 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         form.setUsername(getTranslation("login.username"));
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
+        form.setForgotPassword(getTranslation("login.forgotPassword"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("login.error.title"));
         error.setMessage(getTranslation("login.error.message"));

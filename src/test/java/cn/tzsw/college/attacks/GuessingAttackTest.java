@@ -30,6 +30,8 @@ class GuessingAttackTest extends IntegrationTest {
 
     private static final AtomicInteger ADDRESS = new AtomicInteger(40);
     private static final String LOCKED = "登录失败次数过多";
+    /** A page only a signed-in user opens (the home page at / is the public portal). */
+    private static final String SIGNED_IN_PAGE = "/account/password";
 
     @LocalServerPort
     int port;
@@ -69,7 +71,7 @@ class GuessingAttackTest extends IntegrationTest {
         HttpResponse<String> right = web.signIn(phone, "Right@2026");
 
         assertThat(answer(web, right)).contains(LOCKED).containsPattern("请于 \\d{2}:\\d{2} 后再试");
-        assertThat(web.get("/").statusCode()).as("not signed in").isEqualTo(302);
+        assertThat(web.get(SIGNED_IN_PAGE).statusCode()).as("not signed in").isEqualTo(302);
         // The lock is the account's, not the client's: another address is refused too.
         WebClient other = client();
         assertThat(answer(other, other.signIn(phone, "Right@2026"))).contains(LOCKED);
@@ -121,7 +123,7 @@ class GuessingAttackTest extends IntegrationTest {
 
         assertThat(response.statusCode() == 403
                 || response.headers().firstValue("Location").orElse("").contains("/login")).isTrue();
-        HttpResponse<String> home = web.get("/");
+        HttpResponse<String> home = web.get(SIGNED_IN_PAGE);
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/login");
     }
@@ -148,7 +150,7 @@ class GuessingAttackTest extends IntegrationTest {
 
         assertThat(lock.rule()).isEqualTo(AttemptRule.SIGN_IN_ACCOUNT);
         assertThat(web.signIn(phone, "Right@2026").headers().firstValue("Location").orElse("")).doesNotContain("error");
-        assertThat(web.get("/").statusCode()).isEqualTo(200);
+        assertThat(web.get(SIGNED_IN_PAGE).statusCode()).isEqualTo(200);
         assertThat(fixtures.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOCK'"
                 + " AND subject_type = 'sign-in-account' AND subject_id = ?", phone)).isEqualTo(1);
         assertThat(fixtures.count("SELECT COUNT(*) FROM audit_event WHERE action = 'UNLOCK'"

@@ -104,7 +104,7 @@ class DatabaseOutageTest extends IntegrationTest {
         assertThat(fixtures.count("SELECT COUNT(*) FROM attempt_lock")).as("locks").isZero();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !location(web.signIn(TRAINEE, "Trainee@2026")).contains("error"));
-        assertThat(web.get("/").statusCode()).as("signed in").isEqualTo(200);
+        assertThat(web.get("/account/password").statusCode()).as("signed in").isEqualTo(200);
     }
 
     @Test
