@@ -1,10 +1,11 @@
 package cn.tzsw.college.attendance;
 
+import cn.tzsw.college.attendance.domain.AttendanceRecordRepository;
+import cn.tzsw.college.attendance.domain.WatchProgressRepository;
 import cn.tzsw.college.trainees.TraineeService;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,38 +26,33 @@ public class MyAttendance {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final AttendanceRecordRepository records;
+    private final WatchProgressRepository watches;
     private final TraineeService trainees;
 
-    MyAttendance(JdbcClient jdbc, TraineeService trainees) {
-        this.jdbc = jdbc;
+    MyAttendance(AttendanceRecordRepository records, WatchProgressRepository watches, TraineeService trainees) {
+        this.records = records;
+        this.watches = watches;
         this.trainees = trainees;
     }
 
     /** Every lecture asked for gets an entry (empty figures when nothing is recorded). */
     @PreAuthorize("hasRole('TRAINEE')")
     public Map<Long, Standing> of(Collection<Long> lectureIds) {
-        Map<Long, Standing> result = new HashMap<>();
-        lectureIds.forEach(id -> result.put(id, new Standing(id, null, 0, false)));
         Long me = trainees.mine().map(t -> t.id()).orElse(null);
         if (me == null || lectureIds.isEmpty()) {
-            return result;
+            Map<Long, Standing> none = new HashMap<>();
+            lectureIds.forEach(id -> none.put(id, new Standing(id, null, 0, false)));
+            return none;
         }
-        jdbc.sql("SELECT lecture_id, credited_seconds, completed_at FROM watch_progress WHERE trainee_id = :me AND lecture_id IN (:ids)")
-                .param("me", me).param("ids", lectureIds)
-                .query(rs -> {
-                    long id = rs.getLong("lecture_id");
-                    result.put(id, new Standing(id, null, rs.getDouble("credited_seconds"),
-                            rs.getObject("completed_at") != null));
-                });
-        jdbc.sql("SELECT lecture_id, status FROM attendance_record WHERE trainee_id = :me AND lecture_id IN (:ids)")
-                .param("me", me).param("ids", lectureIds)
-                .query(rs -> {
-                    long id = rs.getLong("lecture_id");
-                    Standing before = result.get(id);
-                    result.put(id, new Standing(id, AttendanceStatus.valueOf(rs.getString("status")),
-                            before.watchedSeconds(), before.watchCompleted()));
-                });
+        Map<Long, WatchProgressRepository.Watched> watched = watches.watched(me, lectureIds);
+        Map<Long, AttendanceStatus> marks = records.statuses(me, lectureIds);
+        Map<Long, Standing> result = new HashMap<>();
+        for (long id : lectureIds) {
+            WatchProgressRepository.Watched watch = watched.get(id);
+            result.put(id, new Standing(id, marks.get(id), watch == null ? 0 : watch.creditedSeconds(),
+                    watch != null && watch.completed()));
+        }
         return result;
     }
 }

@@ -1,7 +1,7 @@
 package cn.tzsw.college.portal;
 
 import cn.tzsw.college.audit.AuditTrail;
-import cn.tzsw.college.portal.domain.NoticeStore;
+import cn.tzsw.college.portal.domain.NoticeRepository;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
@@ -28,12 +28,12 @@ public class NoticeService {
     static final int MAX_TITLE = 120;
     static final int MAX_BODY = 5000;
 
-    private final NoticeStore store;
+    private final NoticeRepository store;
     private final AuditTrail audit;
     private final AuthenticatedUser authenticatedUser;
     private final Clock clock;
 
-    NoticeService(NoticeStore store, AuditTrail audit, AuthenticatedUser authenticatedUser, Clock clock) {
+    NoticeService(NoticeRepository store, AuditTrail audit, AuthenticatedUser authenticatedUser, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.authenticatedUser = authenticatedUser;

@@ -1,5 +1,6 @@
 package cn.tzsw.college.security;
 
+import cn.tzsw.college.security.domain.PasswordResetRepository;
 import cn.tzsw.college.security.domain.UserAccount;
 import cn.tzsw.college.security.domain.UserAccountRepository;
 import cn.tzsw.college.shared.BusinessRuleException;
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,17 +43,18 @@ public class PasswordResets {
     private final ResetRecipients recipients;
     private final PasswordEncoder passwordEncoder;
     private final AttemptLimiter limiter;
-    private final JdbcClient jdbc;
+    private final PasswordResetRepository links;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PasswordResets(UserAccountRepository accounts, ResetRecipients recipients, PasswordEncoder passwordEncoder,
-                   AttemptLimiter limiter, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                   AttemptLimiter limiter, PasswordResetRepository links, ApplicationEventPublisher events,
+                   Clock clock) {
         this.accounts = accounts;
         this.recipients = recipients;
         this.passwordEncoder = passwordEncoder;
         this.limiter = limiter;
-        this.jdbc = jdbc;
+        this.links = links;
         this.events = events;
         this.clock = clock;
     }
@@ -76,9 +77,7 @@ public class PasswordResets {
         String token = newToken();
         LocalDateTime now = now();
         LocalDateTime expires = now.plus(VALID_FOR);
-        jdbc.sql("INSERT INTO password_reset (account_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(account.get().getId(), hash(token), now, expires)
-                .update();
+        links.insert(account.get().getId(), hash(token), now, expires);
         events.publishEvent(new PasswordResetRequested(account.get().getId(), recipient.get().name(),
                 recipient.get().email(), Locale.forLanguageTag(account.get().getLocale()), token, expires));
     }
@@ -86,9 +85,7 @@ public class PasswordResets {
     /** Whether the link can still be used (not used, not expired), for the page it opens. */
     @Transactional(readOnly = true)
     public boolean usable(String token) {
-        return token != null && jdbc.sql("""
-                        SELECT COUNT(*) FROM password_reset WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
-                .params(hash(token), now()).query(Integer.class).single() > 0;
+        return token != null && links.usable(hash(token), now());
     }
 
     /**
@@ -99,15 +96,11 @@ public class PasswordResets {
     public void complete(String token, @Valid NewPassword password) {
         LocalDateTime now = now();
         String hash = hash(token == null ? "" : token);
-        Long accountId = jdbc.sql("""
-                        SELECT account_id FROM password_reset WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-                        FOR UPDATE""")
-                .params(hash, now).query(Long.class).optional().orElse(null);
+        Long accountId = links.lockUsable(hash, now).orElse(null);
         if (accountId == null) {
             throw new BusinessRuleException("passwordReset.invalid");
         }
-        jdbc.sql("UPDATE password_reset SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
-                .params(now, accountId).update();
+        links.useAll(accountId, now);
         UserAccount account = accounts.findById(accountId).orElseThrow();
         account.changePasswordHash(passwordEncoder.encode(password.getNewPassword()));
         limiter.clear(AttemptRule.SIGN_IN_ACCOUNT, account.getUsername());

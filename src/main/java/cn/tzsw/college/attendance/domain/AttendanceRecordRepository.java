@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,5 +108,16 @@ public class AttendanceRecordRepository {
                 rs.getString("region_code"), status == null ? null : AttendanceStatus.valueOf(status),
                 method == null ? null : AttendanceMethod.valueOf(method), rs.getString("site_name"),
                 rs.getObject("recorded_at", LocalDateTime.class), rs.getString("reason"));
+    }
+
+    /** The trainee's marks on the lectures that have one. */
+    public Map<Long, AttendanceStatus> statuses(long traineeId, Collection<Long> lectureIds) {
+        Map<Long, AttendanceStatus> marks = new HashMap<>();
+        jdbc.sql("SELECT lecture_id, status FROM attendance_record WHERE trainee_id = :trainee AND lecture_id IN (:ids)")
+                .param("trainee", traineeId).param("ids", lectureIds)
+                .query(rs -> {
+                    marks.put(rs.getLong("lecture_id"), AttendanceStatus.valueOf(rs.getString("status")));
+                });
+        return marks;
     }
 }

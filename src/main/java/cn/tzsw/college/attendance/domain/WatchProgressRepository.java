@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,6 +138,22 @@ public class WatchProgressRepository {
                         SELECT COUNT(*) FROM watch_progress
                         WHERE trainee_id = ? AND lecture_id = ? AND completed_at IS NOT NULL""")
                 .params(traineeId, lectureId).query(Integer.class).single() == 1;
+    }
+
+    /** How far a trainee watched: credited seconds and completion, of the lectures they have a watch of. */
+    public record Watched(double creditedSeconds, boolean completed) {
+    }
+
+    public Map<Long, Watched> watched(long traineeId, Collection<Long> lectureIds) {
+        Map<Long, Watched> watched = new HashMap<>();
+        jdbc.sql("SELECT lecture_id, credited_seconds, completed_at FROM watch_progress"
+                        + " WHERE trainee_id = :trainee AND lecture_id IN (:ids)")
+                .param("trainee", traineeId).param("ids", lectureIds)
+                .query(rs -> {
+                    watched.put(rs.getLong("lecture_id"), new Watched(rs.getDouble("credited_seconds"),
+                            rs.getObject("completed_at") != null));
+                });
+        return watched;
     }
 
     private static String placeholders(int rows, int columns) {

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Repository;
 
 /** The notice table; only {@link cn.tzsw.college.portal.NoticeService} calls it. */
 @Repository
-public class NoticeStore {
+public class NoticeRepository {
 
     private static final String COLUMNS = "id, title, body, published_on, updated_at, updated_by";
 
     private final JdbcClient jdbc;
 
-    NoticeStore(JdbcClient jdbc) {
+    NoticeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -41,20 +41,20 @@ public class NoticeStore {
     }
 
     public Optional<Notice> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE id = ?").param(id).query(NoticeStore::notice)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE id = ?").param(id).query(NoticeRepository::notice)
                 .optional();
     }
 
     /** Published notices dated today or earlier, newest first (a notice dated ahead appears on its day). */
     public List<Notice> published(LocalDate today, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE published_on <= ? ORDER BY published_on DESC, id DESC LIMIT ?")
-                .params(today, limit).query(NoticeStore::notice).list();
+                .params(today, limit).query(NoticeRepository::notice).list();
     }
 
     /** Every notice, drafts first, then by date, newest first. */
     public List<Notice> all(int limit, long offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notice ORDER BY published_on IS NOT NULL, published_on DESC, id DESC LIMIT ? OFFSET ?")
-                .params(limit, offset).query(NoticeStore::notice).list();
+                .params(limit, offset).query(NoticeRepository::notice).list();
     }
 
     public long count() {
