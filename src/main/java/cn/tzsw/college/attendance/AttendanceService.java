@@ -17,6 +17,7 @@ import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.Masking;
+import cn.tzsw.college.shared.SiteAddress;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeService;
 import jakarta.validation.Valid;
@@ -348,7 +349,7 @@ public class AttendanceService {
 
     private RoomCode code(CheckInCodes.Target target) {
         long slot = codes.currentSlot();
-        return new RoomCode(baseUrl + "/checkin?code=" + codes.token(target, slot), codes.shortCode(target, slot),
+        return new RoomCode(SiteAddress.current(baseUrl) + "/checkin?code=" + codes.token(target, slot), codes.shortCode(target, slot),
                 codes.slotEnds(slot));
     }
 
