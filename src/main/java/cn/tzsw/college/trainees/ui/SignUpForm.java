@@ -81,7 +81,8 @@ class SignUpForm extends FormLayout {
                 .withValidator(value -> value.equals(password.getValue()), getTranslation("validation.password.mismatch"))
                 .bind("passwordConfirmation");
         binder.forField(periodStart)
-                .withValidator(date -> date != null || !certificateLevel.getValue().certified(),
+                .withValidator(date -> date != null || certificateLevel.getValue() == null
+                        || !certificateLevel.getValue().certified(),
                         getTranslation("validation.periodStart.required"))
                 .bind("periodStart");
         binder.bindInstanceFields(this);
