@@ -94,6 +94,16 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A file as it is served (a PDF, a calendar file), without asking for HTML. */
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return client.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The address this client uses, e.g. http://127.0.0.1:8080, as a browser's address bar would show it. */
+    public String base() {
+        return base;
+    }
+
     public HttpResponse<byte[]> getRange(String path, String range) throws IOException, InterruptedException {
         return client.send(request(path).header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

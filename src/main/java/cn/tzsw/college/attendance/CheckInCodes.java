@@ -1,5 +1,6 @@
 package cn.tzsw.college.attendance;
 
+import cn.tzsw.college.shared.SiteAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -43,7 +44,8 @@ class CheckInCodes {
     /** What a room's or a site's screen shows now: the check-in link for the QR and the six digits beside it. */
     RoomCode roomCode(Target target) {
         long slot = currentSlot();
-        return new RoomCode(baseUrl + "/checkin?code=" + token(target, slot), shortCode(target, slot), slotEnds(slot));
+        return new RoomCode(SiteAddress.current(baseUrl) + "/checkin?code=" + token(target, slot),
+                shortCode(target, slot), slotEnds(slot));
     }
 
     long currentSlot() {

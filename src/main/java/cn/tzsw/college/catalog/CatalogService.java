@@ -50,7 +50,7 @@ public class CatalogService {
         LocalDateTime to = query.month() == null ? FAR_FUTURE : query.month().plusMonths(1).atDay(1).atStartOfDay();
         String text = query.text() == null ? "" : query.text().strip();
         Page<Lecture> page = lectures.catalogue(text, query.categoryId(), query.format(), Texts.blankToNull(query.organiserCode()),
-                from, to, query.freeSeatsOnly(), pageable);
+                from, to, query.freeSeatsOnly(), LocalDateTime.now(clock), pageable);
         return new PageImpl<>(toInfos(page.getContent()), pageable, page.getTotalElements());
     }
 

@@ -1,5 +1,6 @@
 package cn.tzsw.college.certificates;
 
+import cn.tzsw.college.shared.SiteAddress;
 import java.time.Duration;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,7 +11,8 @@ import org.springframework.core.io.Resource;
  * @param issuer              the college's name as printed on certificates
  * @param serialPrefix        serials read PREFIX-YEAR-NNNNNN
  * @param sealImage           the seal printed over the issuer's name (PNG or JPEG; transparency kept)
- * @param baseUrl             the public address of the site, for the QR code's verification link
+ * @param baseUrl             the public address of the site, for the QR code's verification link where no request
+ *                            tells the address (a certificate attached to a mail)
  * @param completionValidity  how long a completion certificate is valid; empty: for ever
  * @param hoursRecordValidity how long an hours record is valid (it states the hours as of its issue date)
  * @param missLimit           unknown codes one client may look up per {@code missWindow} before it gets 429
@@ -31,6 +33,6 @@ public record CertificateProperties(@DefaultValue("台州社会工作学院") St
                                     @DefaultValue("2s") Duration bulkPollInterval) {
 
     public String verificationUrl(String code) {
-        return baseUrl.replaceAll("/+$", "") + "/verify/" + code;
+        return SiteAddress.current(baseUrl) + "/verify/" + code;
     }
 }

@@ -3,7 +3,8 @@ package cn.tzsw.college.registration;
 import cn.tzsw.college.catalog.Instructor;
 import cn.tzsw.college.catalog.LectureInfo;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
@@ -11,11 +12,14 @@ import java.util.stream.Collectors;
 public final class LectureCalendar {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    /** RFC 5545 wants DTSTAMP in UTC, marked with Z. */
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private LectureCalendar() {
     }
 
-    public static byte[] ics(LectureInfo lecture, LocalDateTime stamp) {
+    public static byte[] ics(LectureInfo lecture, Instant stamp) {
         String place = lecture.venue() != null ? lecture.venue() : lecture.streamUrl() == null ? "" : lecture.streamUrl();
         String description = lecture.instructors().stream().map(Instructor::display).collect(Collectors.joining("、"))
                 + "\n" + lecture.summary();
@@ -36,7 +40,7 @@ public final class LectureCalendar {
                 "END:VTIMEZONE",
                 "BEGIN:VEVENT",
                 fold("UID:lecture-" + lecture.id() + "@tzsw.example.cn"),
-                "DTSTAMP:" + LOCAL.format(stamp),
+                "DTSTAMP:" + UTC.format(stamp),
                 "DTSTART;TZID=Asia/Shanghai:" + LOCAL.format(lecture.startsAt()),
                 "DTEND;TZID=Asia/Shanghai:" + LOCAL.format(lecture.endsAt()),
                 fold("SUMMARY:" + escape(lecture.courseTitle())),

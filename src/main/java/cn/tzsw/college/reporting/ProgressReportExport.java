@@ -75,12 +75,18 @@ public class ProgressReportExport {
                             t.earnedInRegistrationPeriod().toPlainString(), text.apply(t.status().messageKey())))
                     .toList();
             return new Sheet(title, subtitle, TRAINEE_HEADERS.stream().map(text).toList(), rows,
-                    unitRow(report.total(), text), notes);
+                    traineeTotal(report.total(), text), notes);
         }
         List<List<String>> rows = report.rows().stream().map(row -> unitRow(row, text)).toList();
         List<String> footer = new ArrayList<>(unitRow(report.total(), text));
         footer.set(0, text.apply("report.total"));
         return new Sheet(title, subtitle, UNIT_HEADERS.stream().map(text).toList(), rows, footer, notes);
+    }
+
+    /** The total under a village's trainees, in their columns: hours and lecture entries summed, nothing else. */
+    private static List<String> traineeTotal(UnitFigures total, Function<String, String> text) {
+        return List.of(text.apply("report.total"), "", "", total.hours().toPlainString(),
+                String.valueOf(total.lectures()), "", "");
     }
 
     /** One unit's figures as the view shows them. */

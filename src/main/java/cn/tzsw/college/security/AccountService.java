@@ -8,6 +8,8 @@ import cn.tzsw.college.security.domain.UserAccountRepository;
 import cn.tzsw.college.shared.BusinessRuleException;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -43,15 +45,18 @@ public class AccountService {
     private final AuthenticatedUser authenticatedUser;
     private final ApplicationEventPublisher events;
     private final AttemptLimiter limiter;
+    private final Clock clock;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, RegionService regions,
-                   AuthenticatedUser authenticatedUser, ApplicationEventPublisher events, AttemptLimiter limiter) {
+                   AuthenticatedUser authenticatedUser, ApplicationEventPublisher events, AttemptLimiter limiter,
+                   Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.regions = regions;
         this.authenticatedUser = authenticatedUser;
         this.events = events;
         this.limiter = limiter;
+        this.clock = clock;
     }
 
     /**
@@ -99,7 +104,7 @@ public class AccountService {
             throw BusinessRuleException.onField("phone", "trainee.phone.taken");
         }
         UserAccount account = new UserAccount(username, passwordEncoder.encode(rawPassword), displayName,
-                Role.TRAINEE, null, locale.toLanguageTag());
+                Role.TRAINEE, null, locale.toLanguageTag(), LocalDateTime.now(clock));
         return accounts.save(account).getId();
     }
 
@@ -124,7 +129,8 @@ public class AccountService {
             throw BusinessRuleException.onField("username", "account.username.taken");
         }
         UserAccount account = new UserAccount(username, passwordEncoder.encode(data.getPassword()),
-                data.getDisplayName().strip(), data.getRole(), regionCode, Locale.SIMPLIFIED_CHINESE.toLanguageTag());
+                data.getDisplayName().strip(), data.getRole(), regionCode, Locale.SIMPLIFIED_CHINESE.toLanguageTag(),
+                LocalDateTime.now(clock));
         return accounts.save(account).getId();
     }
 

@@ -11,13 +11,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Error pages in the user's language: a sentence and a way home, never a stack trace. */
+/**
+ * Error pages in the user's language, inside the app's frame (header and menu, so one is never stranded): a sentence
+ * and a way home, never a stack trace.
+ */
 final class ErrorViews {
 
     private ErrorViews() {
@@ -40,6 +44,7 @@ final class ErrorViews {
     }
 
     @AnonymousAllowed
+    @ParentLayout(MainLayout.class)
     static class NotFoundPage extends FriendlyErrorPage implements HasErrorParameter<NotFoundException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -50,6 +55,7 @@ final class ErrorViews {
 
     /** A service's method security refused the signed-in user. */
     @AnonymousAllowed
+    @ParentLayout(MainLayout.class)
     static class AccessDeniedPage extends FriendlyErrorPage implements HasErrorParameter<AccessDeniedException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
@@ -63,6 +69,7 @@ final class ErrorViews {
      * not be opened"), with the status that says what happened.
      */
     @AnonymousAllowed
+    @ParentLayout(MainLayout.class)
     static class RouteAccessDeniedPage extends FriendlyErrorPage
             implements HasErrorParameter<com.vaadin.flow.router.AccessDeniedException> {
         @Override
@@ -73,6 +80,7 @@ final class ErrorViews {
     }
 
     @AnonymousAllowed
+    @ParentLayout(MainLayout.class)
     static class ServerErrorPage extends FriendlyErrorPage implements HasErrorParameter<Exception> {
         private static final Logger log = LoggerFactory.getLogger(ServerErrorPage.class);
 

@@ -75,7 +75,9 @@ class MainLayout extends AppLayout {
         header.add(language);
 
         authenticatedUser.current().ifPresentOrElse(user -> {
-            Span who = new Span(user.displayName() + " · " + getTranslation(user.role().messageKey()));
+            String role = getTranslation(user.role().messageKey());
+            // The first administrator is named after the role: 「学院管理员」 once, not twice.
+            Span who = new Span(user.displayName().equals(role) ? role : user.displayName() + " · " + role);
             who.setId("current-user");
             who.addClassName("app-user");
             Button logout = new Button(getTranslation("nav.logout"), e -> authenticationContext.logout());

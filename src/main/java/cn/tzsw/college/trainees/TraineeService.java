@@ -116,6 +116,12 @@ public class TraineeService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     public Page<TraineeSummary> search(String text, String regionCode, Pageable pageable) {
+        return search(text, regionCode, List.of(), pageable);
+    }
+
+    /** As {@link #search(String, String, Pageable)}, leaving the given trainees out (those already on a roster). */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public Page<TraineeSummary> search(String text, String regionCode, Collection<Long> excluded, Pageable pageable) {
         String prefix;
         if (regionCode != null && !regionCode.isBlank()) {
             scope.requireVisible(regionCode);
@@ -126,7 +132,9 @@ public class TraineeService {
         String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         Pageable ordered = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("name", "id"));
-        return trainees.search(prefix, query, ordered).map(Trainee::toSummary);
+        // "not in ()" is no valid SQL: an id that no trainee has stands for "nobody".
+        return trainees.search(prefix, query, excluded.isEmpty() ? List.of(-1L) : excluded, ordered)
+                .map(Trainee::toSummary);
     }
 
     /** Several trainees by id, for rosters; administrators see everyone, coordinators their subtree. */

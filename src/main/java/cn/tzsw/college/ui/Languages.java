@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Simplified Chinese first, English second. The choice lives in a cookie so the login page honours it too. */
 public final class Languages {
@@ -21,14 +22,19 @@ public final class Languages {
     }
 
     static Locale fromRequest(VaadinRequest request) {
-        if (request != null && request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
+        return request == null ? Locale.SIMPLIFIED_CHINESE : chosen(request.getCookies()).orElse(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The language chosen with the in-app switch, if any; for pages outside Vaadin (the verification page). */
+    public static Optional<Locale> chosen(Cookie[] cookies) {
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
                 if (COOKIE.equals(cookie.getName())) {
-                    return normalise(Locale.forLanguageTag(cookie.getValue()));
+                    return Optional.of(normalise(Locale.forLanguageTag(cookie.getValue())));
                 }
             }
         }
-        return Locale.SIMPLIFIED_CHINESE;
+        return Optional.empty();
     }
 
     /** Stores the choice in the browser and reloads, so every text is drawn again in the new language. */

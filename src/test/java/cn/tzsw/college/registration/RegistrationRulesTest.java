@@ -129,7 +129,7 @@ class RegistrationRulesTest extends IntegrationTest {
             registrations.register(lectureId);
             return registrations.myRegistration(lectureId).orElseThrow();
         });
-        String ics = new String(LectureCalendar.ics(mine.lecture(), LocalDateTime.now()), java.nio.charset.StandardCharsets.UTF_8);
+        String ics = new String(LectureCalendar.ics(mine.lecture(), java.time.Instant.now()), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("DTSTART;TZID=Asia/Shanghai:").contains("测试课程")
                 .contains("\r\n").contains("END:VCALENDAR");
         assertThat(ics.lines()).allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)

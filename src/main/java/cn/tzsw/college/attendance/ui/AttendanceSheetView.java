@@ -11,7 +11,9 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.ui.Durations;
 import cn.tzsw.college.ui.Notifications;
+import cn.tzsw.college.ui.UploadTexts;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -138,6 +140,7 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         upload.setId("attendance-upload");
         upload.setAcceptedFileTypes("video/mp4", ".mp4");
         upload.setMaxFiles(1);
+        UploadTexts.apply(upload);
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("attendance.video.notMp4")));
 
         TextField url = new TextField(getTranslation("attendance.video.url"));
@@ -166,7 +169,7 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         walkIns.setValue(media.walkInsAllowed());
         video.setText(!media.hasVideo() ? getTranslation("attendance.video.nothing")
                 : getTranslation("attendance.video.current", media.hasUploadedVideo() ? media.videoName() : media.videoUrl(),
-                Math.round(media.videoSeconds() / 60.0)));
+                Durations.format(this, media.videoSeconds())));
     }
 
     private Dialog markDialog(AttendanceRow row) {

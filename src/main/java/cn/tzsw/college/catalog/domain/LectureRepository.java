@@ -29,7 +29,10 @@ public interface LectureRepository extends JpaRepository<Lecture, Long>, Lecture
     @Query("select l from Lecture l where l.id = :id")
     Optional<Lecture> lockById(@Param("id") long id);
 
-    /** The public catalogue: lectures of published courses, filtered, soonest first. */
+    /**
+     * The public catalogue: lectures of published courses, filtered; those one can still register for first, soonest
+     * first, then the closed and cancelled ones. "Free seats" means a seat one can still take: registration not closed.
+     */
     @EntityGraph(attributePaths = {"course", "course.category"})
     @Query("""
             select l from Lecture l join l.course c
@@ -40,14 +43,16 @@ public interface LectureRepository extends JpaRepository<Lecture, Long>, Lecture
               and (:categoryId is null or c.category.id = :categoryId)
               and (:format is null or c.format = :format)
               and (:organiser is null or c.organiserCode = :organiser)
-              and (:freeSeatsOnly = false or (l.taken < l.capacity
+              and (:freeSeatsOnly = false or (l.taken < l.capacity and l.registrationCloses > :now
                    and l.status = cn.tzsw.college.catalog.LectureStatus.SCHEDULED))
-            order by l.startsAt, l.id
+            order by case when l.status = cn.tzsw.college.catalog.LectureStatus.CANCELLED
+                               or l.registrationCloses <= :now then 1 else 0 end, l.startsAt, l.id
             """)
     Page<Lecture> catalogue(@Param("text") String text, @Param("categoryId") Long categoryId,
                             @Param("format") CourseFormat format, @Param("organiser") String organiser,
                             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
-                            @Param("freeSeatsOnly") boolean freeSeatsOnly, Pageable pageable);
+                            @Param("freeSeatsOnly") boolean freeSeatsOnly, @Param("now") LocalDateTime now,
+                            Pageable pageable);
 
     @EntityGraph(attributePaths = {"course", "course.category"})
     List<Lecture> findByCourseIdOrderByStartsAt(long courseId);

@@ -52,6 +52,8 @@ class CatalogView extends VerticalLayout implements HasDynamicTitle {
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setId("catalog-search");
+        // Wide enough for the whole placeholder in either language, never wider than a phone.
+        text.setWidth("min(24em, 100%)");
         category.setPlaceholder(getTranslation("catalog.category"));
         category.setItems(catalog.categories());
         category.setItemLabelGenerator(c -> c.name(getLocale()));

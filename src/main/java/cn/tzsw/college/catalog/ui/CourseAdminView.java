@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,11 +54,11 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
     private final Button archive;
     private final Button showLectures;
 
-    CourseAdminView(CourseAdminService courses, CatalogService catalog, RegionService regions) {
+    CourseAdminView(CourseAdminService courses, CatalogService catalog, RegionService regions, Clock clock) {
         this.courses = courses;
         this.catalog = catalog;
         this.regions = regions;
-        this.lectures = new LecturesPanel(courses, regions);
+        this.lectures = new LecturesPanel(courses, regions, clock);
         setSizeFull();
 
         TextField search = new TextField();
@@ -87,7 +88,9 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
         categories.setId("categories");
 
         grid.setId("course-grid");
-        grid.addColumn(CourseSummary::title).setHeader(getTranslation("courseAdmin.title")).setFlexGrow(1);
+        // Titles are what one looks for: as wide as they are, the rest takes what is left.
+        grid.addColumn(CourseSummary::title).setHeader(getTranslation("courseAdmin.title")).setAutoWidth(true)
+                .setFlexGrow(1).setTooltipGenerator(CourseSummary::title);
         grid.addColumn(c -> c.category().name(getLocale())).setHeader(getTranslation("courseAdmin.category"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.creditHours().stripTrailingZeros().toPlainString())
@@ -162,7 +165,7 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         dialog.add(form);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), form.saveButton());
         dialog.open();
     }
 

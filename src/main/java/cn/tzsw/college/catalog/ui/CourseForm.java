@@ -92,6 +92,16 @@ class CourseForm extends FormLayout {
         binder.bindInstanceFields(this);
         binder.setBean(data);
 
+        add(title, category, summary, creditHours, format, organiser, instructors, targetLevels);
+        setColspan(title, 2);
+        setColspan(summary, 2);
+        setColspan(instructors, 2);
+        setColspan(targetLevels, 2);
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("560px", 2));
+    }
+
+    /** The save button, for the dialog's footer (beside 取消, never scrolled away with the form). */
+    Button saveButton() {
         Button save = new Button(getTranslation("action.save"), e -> {
             if (binder.validate().isOk()) {
                 fireEvent(new FormSaveEvent<>(this, binder.getBean()));
@@ -99,12 +109,7 @@ class CourseForm extends FormLayout {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("course-save");
-        add(title, category, summary, creditHours, format, organiser, instructors, targetLevels, save);
-        setColspan(title, 2);
-        setColspan(summary, 2);
-        setColspan(instructors, 2);
-        setColspan(targetLevels, 2);
-        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("560px", 2));
+        return save;
     }
 
     BeanValidationBinder<CourseData> binder() {

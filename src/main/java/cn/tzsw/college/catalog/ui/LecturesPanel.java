@@ -21,6 +21,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -29,6 +30,8 @@ class LecturesPanel extends VerticalLayout {
 
     private final CourseAdminService courses;
     private final RegionService regions;
+    /** The college's time zone: the server may run in UTC while the lectures are in Beijing time. */
+    private final Clock clock;
     private final H3 heading = new H3();
     private final Grid<LectureInfo> grid = new Grid<>();
     private final Button schedule;
@@ -37,9 +40,10 @@ class LecturesPanel extends VerticalLayout {
     private final Button roster;
     private CourseSummary course;
 
-    LecturesPanel(CourseAdminService courses, RegionService regions) {
+    LecturesPanel(CourseAdminService courses, RegionService regions, Clock clock) {
         this.courses = courses;
         this.regions = regions;
+        this.clock = clock;
         setPadding(false);
         addClassName("lectures-panel");
         setId("lectures-panel");
@@ -72,7 +76,7 @@ class LecturesPanel extends VerticalLayout {
         grid.addColumn(LectureInfo::capacity).setHeader(getTranslation("lectureForm.capacity")).setAutoWidth(true);
         grid.addColumn(LectureInfo::taken).setHeader(getTranslation("courseAdmin.lecture.taken")).setAutoWidth(true);
         grid.addColumn(LectureInfo::seatsLeft).setHeader(getTranslation("courseAdmin.lecture.seatsLeft")).setAutoWidth(true);
-        grid.addColumn(l -> getTranslation(l.availability(LocalDateTime.now()).messageKey()))
+        grid.addColumn(l -> getTranslation(l.availability(LocalDateTime.now(clock)).messageKey()))
                 .setHeader(getTranslation("courseAdmin.status")).setAutoWidth(true);
         grid.addItemDoubleClickListener(e -> openLectureDialog(e.getItem()));
         grid.addSelectionListener(e -> updateButtons());
@@ -116,7 +120,7 @@ class LecturesPanel extends VerticalLayout {
         if (lecture != null && lecture.status() == LectureStatus.CANCELLED) {
             return;
         }
-        LectureData data = lecture == null ? LectureForm.defaults(LocalDateTime.now()) : courses.editLecture(lecture.id());
+        LectureData data = lecture == null ? LectureForm.defaults(LocalDateTime.now(clock)) : courses.editLecture(lecture.id());
         Dialog dialog = new Dialog(getTranslation(lecture == null ? "courseAdmin.lecture.schedule" : "courseAdmin.lecture.edit")
                 + " · " + course.title());
         dialog.setWidth("min(860px, 100vw)");

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -81,7 +82,9 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("certificateAdmin.status"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        // At 1280 px the actions would be off-screen: they stay in view at the row's end.
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("certificateAdmin.actions")).setAutoWidth(true)
+                .setFlexGrow(0).setFrozenToEnd(true);
         grid.setItems(query -> certificates.search(search.getValue(),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
 
@@ -142,8 +145,11 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         confirm.setId("revoke-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        Paragraph irreversible = new Paragraph(getTranslation("certificateAdmin.revokeFinal"));
+        irreversible.setId("revoke-final");
+        irreversible.addClassName("notice-warning");
         dialog.add(new Span(getTranslation("certificateAdmin.revokeText", certificate.holderName(), certificate.title())),
-                reason);
+                irreversible, reason);
         dialog.getFooter().add(cancel, confirm);
         dialog.setWidth("32em");
         dialog.open();

@@ -5,6 +5,7 @@ import cn.tzsw.college.certificates.CertificateIssuing;
 import cn.tzsw.college.certificates.CertificateKind;
 import cn.tzsw.college.certificates.CertificateQueries;
 import cn.tzsw.college.certificates.CertificateStatus;
+import cn.tzsw.college.hours.HoursLedger;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.Notifications;
@@ -38,7 +39,7 @@ class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final Div list = new Div();
 
-    MyCertificatesView(CertificateQueries certificates, CertificateIssuing issuing, Clock clock) {
+    MyCertificatesView(CertificateQueries certificates, CertificateIssuing issuing, HoursLedger ledger, Clock clock) {
         this.certificates = certificates;
         this.clock = clock;
         addClassName("narrow-page");
@@ -47,9 +48,11 @@ class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
         int thisYear = LocalDate.now(clock).getYear();
         Select<Integer> year = new Select<>();
         year.setId("hours-record-year");
-        // 0 stands for the current registration period; the others are calendar years.
-        year.setItems(IntStream.rangeClosed(0, 5).mapToObj(i -> i == 0 ? 0 : thisYear - i + 1).toList());
-        year.setValue(0);
+        // 0 stands for the current registration period, offered only to those who have one (a certificate level);
+        // the others are calendar years.
+        boolean hasPeriod = ledger.myProgress().map(p -> p.period() != null).orElse(false);
+        year.setItems(IntStream.rangeClosed(hasPeriod ? 0 : 1, 5).mapToObj(i -> i == 0 ? 0 : thisYear - i + 1).toList());
+        year.setValue(hasPeriod ? 0 : thisYear);
         year.setItemLabelGenerator(y -> y == 0 ? getTranslation("myCertificates.currentPeriod")
                 : getTranslation("myCertificates.year", String.valueOf(y)));
         year.setLabel(getTranslation("myCertificates.hoursRecordFor"));

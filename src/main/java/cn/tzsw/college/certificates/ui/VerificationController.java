@@ -4,6 +4,7 @@ import cn.tzsw.college.certificates.CertificateStatus;
 import cn.tzsw.college.certificates.Verification;
 import cn.tzsw.college.certificates.Verifications;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.ui.Languages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -92,11 +93,18 @@ class VerificationController {
         return ResponseEntity.ok(html(locale, record(found.get(), locale)));
     }
 
-    /** Chinese, as the certificates are; English when asked for (?lang=en) or when the browser prefers it. */
+    /**
+     * Chinese, as the certificates are; English when asked for (?lang=en), when chosen with the app's language switch,
+     * or when the browser prefers it.
+     */
     private static Locale locale(HttpServletRequest request) {
         String lang = request.getParameter("lang");
         if (lang != null) {
             return lang.startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        }
+        Optional<Locale> chosen = Languages.chosen(request.getCookies());
+        if (chosen.isPresent()) {
+            return chosen.get();
         }
         String header = request.getHeader("Accept-Language");
         return header != null && header.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH

@@ -78,7 +78,12 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         });
         grid.setItems(query -> notifications.outbox(selected(status.getValue()),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        grid.setEmptyStateText(getTranslation("mails.empty"));
+        status.addValueChangeListener(e -> {
+            grid.setEmptyStateText(e.getValue() == null ? getTranslation("mails.empty")
+                    : getTranslation("mails.emptyWithStatus", getTranslation(e.getValue().messageKey())));
+            grid.getDataProvider().refreshAll();
+        });
         HorizontalLayout filters = new HorizontalLayout(status, retryAll);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(new H2(getTranslation("nav.mails")), summary, server, filters, grid);

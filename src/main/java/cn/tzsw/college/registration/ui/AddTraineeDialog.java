@@ -53,6 +53,7 @@ class AddTraineeDialog extends Dialog {
                     RegistrationOutcome outcome = registrations.addByAdmin(lectureId, trainee.id());
                     Notifications.success(getTranslation("roster.added." + outcome.status().name(), trainee.name()));
                     onAdded.run();
+                    grid.getDataProvider().refreshAll();
                 } catch (BusinessRuleException rule) {
                     // The service words this one for the trainee ("you"); the administrator reads it about the trainee.
                     Notifications.error("registration.already".equals(rule.messageKey())
@@ -63,7 +64,8 @@ class AddTraineeDialog extends Dialog {
             add.addClassName("add-trainee");
             return add;
         }).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> trainees.search(search.getValue(), null,
+        // Those on the roster or in line already are not offered again (asked anew as people are added).
+        grid.setItems(query -> trainees.search(search.getValue(), null, registrations.activeTraineeIds(lectureId),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setHeight("24em");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());

@@ -21,6 +21,7 @@ import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -108,10 +109,14 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         actions.addClassName("registration-actions");
         Optional<CurrentUser> user = authenticatedUser.current();
         if (user.isEmpty()) {
-            Button signIn = new Button(getTranslation("registration.signInToRegister"),
-                    e -> getUI().ifPresent(ui -> ui.navigate("login")));
-            signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            actions.add(signIn);
+            // Only where signing in leads to a registration: not before the window opens, nor after it closes.
+            if (registrable(lecture.availability(now))) {
+                Button signIn = new Button(getTranslation("registration.signInToRegister"),
+                        e -> getUI().ifPresent(ui -> ui.navigate("login")));
+                signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                signIn.setId("sign-in-to-register");
+                actions.add(signIn);
+            }
             return actions;
         }
         if (user.get().is(Role.ADMIN)) {
@@ -125,7 +130,7 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         Optional<MyLecture> mine = registrations.myRegistration(lecture.id());
         if (mine.isEmpty()) {
             Availability availability = lecture.availability(now);
-            if (availability == Availability.OPEN || availability == Availability.FULL_WAITLIST) {
+            if (registrable(availability)) {
                 Button register = new Button(getTranslation(availability == Availability.OPEN
                         ? "registration.register" : "registration.joinWaitlist"), e -> register());
                 register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -143,7 +148,7 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         status.addClassName("registration-status");
         actions.add(status);
         if (registration.status() == RegistrationStatus.REGISTERED) {
-            byte[] ics = LectureCalendar.ics(lecture, now);
+            byte[] ics = LectureCalendar.ics(lecture, clock.instant());
             Anchor calendar = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                     new ByteArrayInputStream(ics), "lecture-" + lecture.id() + ".ics", "text/calendar", ics.length)),
                     getTranslation("registration.addToCalendar"));
@@ -151,7 +156,7 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             actions.add(calendar, attendLinks());
         }
         if (!now.isAfter(lecture.cancellationDeadline())) {
-            Button cancel = new Button(getTranslation("registration.cancel"), e -> cancel());
+            Button cancel = new Button(getTranslation("registration.cancel"), e -> confirmCancel(registration));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             cancel.setId("cancel-registration");
             actions.add(cancel);
@@ -187,6 +192,26 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             Notifications.error(UserMessages.describe(this, e));
         }
         reload();
+    }
+
+    private static boolean registrable(Availability availability) {
+        return availability == Availability.OPEN || availability == Availability.FULL_WAITLIST;
+    }
+
+    /** A cancelled seat goes to the next in line at once: the trainee may not get it back. */
+    private void confirmCancel(MyLecture registration) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("cancel-registration-confirm");
+        confirm.setHeader(getTranslation("registration.cancel"));
+        confirm.setText(getTranslation(registration.status() == RegistrationStatus.WAITLISTED
+                ? "registration.cancel.confirmWaitlisted" : "registration.cancel.confirmRegistered",
+                lecture.courseTitle()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("registration.cancel.keep"));
+        confirm.setConfirmText(getTranslation("registration.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> cancel());
+        confirm.open();
     }
 
     private void cancel() {

@@ -99,14 +99,16 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         grid.addColumn(RosterEntry::maskedPhone).setHeader(getTranslation("roster.column.phone")).setAutoWidth(true);
         grid.addColumn(RosterEntry::maskedIdNumber).setHeader(getTranslation("roster.column.idNumber")).setAutoWidth(true);
         grid.addColumn(RosterEntry::workUnit).setHeader(getTranslation("roster.column.workUnit")).setAutoWidth(true);
+        // Region paths are long: the column takes the room left over (full path on hover), so a laptop needs no scroll.
         grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("roster.column.region")).setAutoWidth(true).setFlexGrow(1);
+                .setHeader(getTranslation("roster.column.region")).setWidth("10em").setFlexGrow(1)
+                .setTooltipGenerator(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath));
         grid.addColumn(r -> ChineseDates.format(r.queuedAt(), getLocale()))
                 .setHeader(getTranslation("roster.column.queuedAt"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.byAdmin() ? getTranslation("roster.byAdmin.yes") : "")
                 .setHeader(getTranslation("roster.column.byAdmin")).setAutoWidth(true);
-        grid.addComponentColumn(this::removeButton).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::removeButton).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
 
         Button add = new Button(getTranslation("roster.add.title"), VaadinIcon.PLUS.create(),
                 e -> new AddTraineeDialog(lecture.id(), registrations, trainees, regions, this::refresh).open());

@@ -47,7 +47,7 @@ public class UserAccount {
     }
 
     public UserAccount(String username, String passwordHash, String displayName, Role role, String regionCode,
-                       String locale) {
+                       String locale, LocalDateTime createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
@@ -55,7 +55,7 @@ public class UserAccount {
         this.regionCode = regionCode;
         this.locale = locale;
         this.enabled = true;
-        this.createdAt = LocalDateTime.now();
+        this.createdAt = createdAt;
     }
 
     public Long getId() {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -40,6 +41,13 @@ class SignUpForm extends FormLayout {
         derived.addClassName("derived-info");
         derived.setId("derived-info");
 
+        // An empty name is "required", not a breach of the name's pattern or length (the first failing check shows).
+        binder.forField(name).asRequired(getTranslation("jakarta.validation.constraints.NotBlank.message")).bind("name");
+        // The picker always holds at least the fixed city; one must go down to a township or village, said at the field.
+        binder.forField(regionCode)
+                .withValidator(code -> code != null && regions.find(code).map(r -> r.level() == RegionLevel.TOWNSHIP
+                        || r.level() == RegionLevel.VILLAGE).orElse(false), getTranslation("trainee.region.level"))
+                .bind("regionCode");
         binder.forField(passwordConfirmation)
                 .withValidator(value -> value.equals(password.getValue()), getTranslation("validation.password.mismatch"))
                 .bind("passwordConfirmation");
@@ -52,10 +60,14 @@ class SignUpForm extends FormLayout {
         Button submit = new Button(getTranslation("signUp.submit"), e -> submit());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("sign-up-submit");
+        // The button closes the form, on a row of its own under it, not beside the last field.
+        Div actions = new Div(submit);
+        actions.addClassName("form-actions");
 
         add(profile.name, phone, idNumber, derived, profile.email, profile.workUnit, profile.regionCode,
-                profile.certificateLevel, profile.periodStart, password, passwordConfirmation, submit);
+                profile.certificateLevel, profile.periodStart, password, passwordConfirmation, actions);
         setColspan(profile.regionCode, 2);
+        setColspan(actions, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));
     }
 
