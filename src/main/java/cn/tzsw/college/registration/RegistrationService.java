@@ -168,6 +168,14 @@ public class RegistrationService {
         return new PageImpl<>(toRoster(page.getContent()), pageable, page.getTotalElements());
     }
 
+    /** The trainees on a managed lecture's roster or in its line (the roster's 添加学员 offers only others). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Long> rosterTraineeIds(long lectureId) {
+        managedLecture(lectureId);
+        return registrations.traineeIds(lectureId, RegistrationStatus.ACTIVE);
+    }
+
     /** The whole roster (seat holders, then the line, then cancellations) for export. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)

@@ -32,7 +32,6 @@ public class RegistrationStatuses {
 
     /** Trainees on the lecture's roster or in its line. */
     public List<Long> activeTraineeIds(long lectureId) {
-        return registrations.findByLectureIdAndStatusInOrderByQueuedAtAscIdAsc(lectureId, RegistrationStatus.ACTIVE)
-                .stream().map(Registration::getTraineeId).toList();
+        return registrations.traineeIds(lectureId, RegistrationStatus.ACTIVE);
     }
 }

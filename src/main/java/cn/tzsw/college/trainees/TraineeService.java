@@ -16,6 +16,7 @@ import cn.tzsw.college.trainees.domain.Trainee;
 import cn.tzsw.college.trainees.domain.TraineeRepository;
 import jakarta.validation.Valid;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -45,6 +45,12 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
     Page<Registration> findByLectureIdAndStatusIn(long lectureId, Collection<RegistrationStatus> statuses,
                                                   Pageable pageable);
 
+    /** The trainees of a lecture's registrations in these statuses, in line order. */
+    @Query("select r.traineeId from Registration r where r.lectureId = :lectureId and r.status in :statuses"
+            + " order by r.queuedAt, r.id")
+    List<Long> traineeIds(@Param("lectureId") long lectureId,
+                          @Param("statuses") Collection<RegistrationStatus> statuses);
+
     List<Registration> findByLectureIdAndStatusInOrderByQueuedAtAscIdAsc(long lectureId,
                                                                          Collection<RegistrationStatus> statuses);
 

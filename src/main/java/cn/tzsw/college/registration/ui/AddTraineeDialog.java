@@ -65,7 +65,7 @@ class AddTraineeDialog extends Dialog {
             return add;
         }).setAutoWidth(true).setFlexGrow(0);
         // Those on the roster or in line already are not offered again (asked anew as people are added).
-        grid.setItems(query -> trainees.search(search.getValue(), null, registrations.activeTraineeIds(lectureId),
+        grid.setItems(query -> trainees.search(search.getValue(), null, registrations.rosterTraineeIds(lectureId),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setHeight("24em");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());

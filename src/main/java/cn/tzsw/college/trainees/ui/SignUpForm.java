@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees.ui;
 
+import cn.tzsw.college.regions.RegionLevel;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.IdNumber;
@@ -42,9 +43,9 @@ class SignUpForm extends FormLayout {
         derived.setId("derived-info");
 
         // An empty name is "required", not a breach of the name's pattern or length (the first failing check shows).
-        binder.forField(name).asRequired(getTranslation("jakarta.validation.constraints.NotBlank.message")).bind("name");
+        binder.forField(profile.name).asRequired(getTranslation("jakarta.validation.constraints.NotBlank.message")).bind("name");
         // The picker always holds at least the fixed city; one must go down to a township or village, said at the field.
-        binder.forField(regionCode)
+        binder.forField(profile.regionCode)
                 .withValidator(code -> code != null && regions.find(code).map(r -> r.level() == RegionLevel.TOWNSHIP
                         || r.level() == RegionLevel.VILLAGE).orElse(false), getTranslation("trainee.region.level"))
                 .bind("regionCode");
