@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -34,10 +35,11 @@ public class Fixtures {
     private static final AtomicInteger PLACE = new AtomicInteger();
 
     private final JdbcTemplate jdbc;
-    private final CourseAdminService courses;
-    private final UserDetailsService users;
+    /** Looked up when used: a module test's context (regions alone, say) has no catalogue and no sign-in. */
+    private final ObjectProvider<CourseAdminService> courses;
+    private final ObjectProvider<UserDetailsService> users;
 
-    Fixtures(JdbcTemplate jdbc, CourseAdminService courses, UserDetailsService users) {
+    Fixtures(JdbcTemplate jdbc, ObjectProvider<CourseAdminService> courses, ObjectProvider<UserDetailsService> users) {
         this.jdbc = jdbc;
         this.courses = courses;
         this.users = users;
@@ -87,8 +89,8 @@ public class Fixtures {
             course.setFormat(CourseFormat.IN_PERSON);
             course.setOrganiserCode("331000000000");
             course.setInstructors(new ArrayList<>(List.of(new CourseData.InstructorData("讲师" + place, "教授", "测试大学"))));
-            long courseId = courses.createCourse(course);
-            courses.publish(courseId);
+            long courseId = courses.getObject().createCourse(course);
+            courses.getObject().publish(courseId);
             LectureData lecture = new LectureData();
             lecture.setStartsAt(startsAt);
             lecture.setEndsAt(startsAt.plusHours(2));
@@ -98,7 +100,7 @@ public class Fixtures {
             lecture.setRegistrationCloses(startsAt.minusHours(1));
             lecture.setCancellationDeadline(startsAt.minusHours(2));
             lecture.setQuotas(new java.util.LinkedHashMap<>(quotas));
-            return courses.scheduleLecture(courseId, lecture);
+            return courses.getObject().scheduleLecture(courseId, lecture);
         });
     }
 
@@ -109,7 +111,7 @@ public class Fixtures {
 
     /** The user's sign-in, loaded once (benchmarks keep it out of the measured path, as a session would). */
     public Authentication signedIn(String username) {
-        UserDetails user = users.loadUserByUsername(username);
+        UserDetails user = users.getObject().loadUserByUsername(username);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 

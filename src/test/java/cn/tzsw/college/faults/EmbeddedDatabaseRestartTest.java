@@ -14,9 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,32 +27,39 @@ import org.junit.jupiter.api.io.TempDir;
  * site stayed down for good. Now the app restarts it on the same port, so the pool's url stays right, with every
  * committed row; a server that cannot be restarted is given up after a few tries and reported down.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDatabaseRestartTest {
 
     private static final Duration RESTART = Duration.ofSeconds(90);
 
     @TempDir
-    Path temp;
+    static Path temp;
 
-    private Path folder;
+    /** The folder of the running server, kept for the next test while it runs (an install costs seconds). */
+    private static Path folder;
     private Server server;
 
     @BeforeEach
     void aRunningServerWithRows() throws SQLException {
-        folder = temp.resolve("mariadb");
+        if (folder == null || !EmbeddedServers.serving(folder)) {
+            folder = temp.resolve("mariadb-" + System.nanoTime());
+        }
         server = EmbeddedServers.start(folder, "college", null);
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE kept_row (id INT PRIMARY KEY)");
-            sql.execute("INSERT INTO kept_row SELECT seq FROM seq_1_to_500");
+            sql.execute("CREATE TABLE IF NOT EXISTS kept_row (id INT PRIMARY KEY)");
+            sql.execute("INSERT IGNORE INTO kept_row SELECT seq FROM seq_1_to_500");
         }
     }
 
-    @AfterEach
-    void stop() {
-        EmbeddedServers.stop(folder);
+    @AfterAll
+    static void stop() {
+        if (folder != null) {
+            EmbeddedServers.stop(folder);
+        }
     }
 
     @Test
+    @Order(1)
     void a_killed_server_is_started_again_on_its_port_with_every_row() throws Exception {
         ProcessHandle killed = mariadbd();
         killed.destroyForcibly();
@@ -64,6 +74,7 @@ class EmbeddedDatabaseRestartTest {
     }
 
     @Test
+    @Order(2)
     void a_server_that_cannot_be_started_again_is_given_up_after_a_few_tries_and_reported_down() throws Exception {
         Path away = temp.resolve("moved-away");
         Files.move(folder, away); // the running server keeps its open files; a new one finds no database

@@ -82,6 +82,10 @@ final class RunningInstance implements AutoCloseable {
         return jvm.pid();
     }
 
+    boolean alive() {
+        return jvm.isAlive();
+    }
+
     long serverPid() {
         return mariadbd.pid();
     }

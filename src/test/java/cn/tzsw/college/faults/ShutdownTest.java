@@ -27,8 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
  * connection: an idle app took 31-32 s to stop, longer than common process managers wait before kill -9. Now the
  * web server drains first, then the application stops (its queued heartbeats written), then the pool closes and the
  * database stops, last. The app runs as an operator runs it, in a JVM of its own with its own MariaDB.
+ *
+ * <p>The tests share one data folder, so only the first start installs the database and writes the demo data, and
+ * the app the load test restarts is, once idle, the one the idle stop stops (a start of the app costs more than
+ * any of these tests' own steps).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShutdownTest {
 
     private static final String TRAINEE_PASSWORD = "Trainee@2026";
@@ -46,20 +55,34 @@ class ShutdownTest {
     private static final String HEARTBEAT = "/api/attendance/heartbeat";
 
     @TempDir
-    Path temp;
+    static Path temp;
 
+    /** The app the load test restarted and checked, running idle for the next test; null if there is none. */
+    private static RunningApp idle;
     private final List<RunningApp> apps = new ArrayList<>();
 
     @AfterEach
     void stopEverything() throws InterruptedException {
         for (RunningApp app : apps) {
-            app.close();
+            if (app != idle) {
+                app.close();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopTheIdleApp() throws InterruptedException {
+        if (idle != null) {
+            idle.close();
         }
     }
 
     @Test
+    @Order(2)
     void an_idle_app_stopped_with_sigterm_exits_within_seconds_its_database_last() throws Exception {
-        RunningApp app = start("first");
+        RunningApp app = idle != null && idle.alive() ? idle : start("idle");
+        idle = null;
+        apps.add(app);
         ProcessHandle mariadbd = app.databaseServer();
 
         Duration stop = app.stop();
@@ -71,6 +94,7 @@ class ShutdownTest {
     }
 
     @Test
+    @Order(1)
     void a_stop_under_load_answers_every_request_in_full_or_refuses_it_and_loses_nothing_acknowledged()
             throws Exception {
         RunningApp app = start("first");
@@ -104,6 +128,7 @@ class ShutdownTest {
             assertThat(stored.get(playback.token())).as("the last heartbeat stored of %s", playback.phone())
                     .isGreaterThanOrEqualTo(load.acknowledged.get(playback.token()));
         }
+        idle = restarted;
     }
 
     private RunningApp start(String name) throws IOException {

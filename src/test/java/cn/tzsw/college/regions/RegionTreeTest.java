@@ -2,18 +2,46 @@ package cn.tzsw.college.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.EmbeddedServers;
+import cn.tzsw.college.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-class RegionTreeTest extends IntegrationTest {
+/** The region tree, tested with the regions module alone (its beans, the schema, the run's database). */
+@ApplicationModuleTest
+// the health groups name contributors of other modules (the mail outbox), which this context does not hold
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
+class RegionTreeTest {
 
     static final String ZHEJIANG = "330000000000";
     static final String TAIZHOU = "331000000000";
     static final String JIAOJIANG = "331002000000";
     static final String LINHAI_TOWNSHIP = "331082001000";
+
+    /**
+     * The module's context holds none of the root package's beans (the embedded server's pool among them): Spring
+     * Boot's own pool connects to the run's database, the external one APP_DB_URL names or the embedded one.
+     */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String external = System.getenv("APP_DB_URL");
+        if (external != null && !external.isBlank()) {
+            registry.add("spring.datasource.url", () -> external);
+            registry.add("spring.datasource.username", () -> System.getenv("APP_DB_USER"));
+            registry.add("spring.datasource.password", () -> System.getenv("APP_DB_PASSWORD"));
+        } else {
+            EmbeddedServers.Server server = TestDatabase.server();
+            registry.add("spring.datasource.url", server::url);
+            registry.add("spring.datasource.username", server::user);
+            registry.add("spring.datasource.password", server::password);
+        }
+    }
 
     @Autowired
     RegionService regions;

@@ -4,10 +4,11 @@ package cn.tzsw.college.ui;
 import cn.tzsw.college.IntegrationTest;
 import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,6 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The main journeys in a real Chromium (Debian's chromium and chromedriver, installed by .ci/run). */
 public abstract class BrowserTest extends IntegrationTest {
 
+    /** One Chromium per test class: starting one costs more than most tests; each test starts signed out. */
+    private static WebDriver browser;
+
     @LocalServerPort
     protected int port;
     protected WebDriver driver;
@@ -31,23 +35,34 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = newBrowser();
+        } else {
+            ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            browser.get("about:blank"); // ends the last test's page, its scripts and heartbeats with it
+        }
+        browser.manage().window().setSize(new Dimension(windowWidth(), 900));
+        driver = browser;
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    private static WebDriver newBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=zh-CN", "--window-size=" + windowWidth() + ",900",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+                "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        return new ChromeDriver(service, options);
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
         }
     }
 

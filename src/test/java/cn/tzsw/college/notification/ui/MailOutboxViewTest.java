@@ -1,16 +1,19 @@
-package cn.tzsw.college.ui;
+package cn.tzsw.college.notification.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.ViewTest;
 import cn.tzsw.college.registration.RegistrationService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 14, item 4: the outbox page names the configured mail server (never "no SMTP server") and each waiting
  * mail's next attempt, and sends every failed mail again with one click.
  */
-class MailOutboxBrowserTest extends BrowserTest {
+class MailOutboxViewTest extends ViewTest {
 
     @Autowired
     Fixtures fixtures;
@@ -38,15 +41,18 @@ class MailOutboxBrowserTest extends BrowserTest {
         jdbc.update("UPDATE mail_outbox SET status = 'FAILED', last_error = 'not sent within PT72H'"
                 + " WHERE recipient = ?", recipient);
 
-        signIn("admin", "Demo@2026");
-        open("/admin/mails");
-        String server = text("#mail-server");
-        assertThat(server).contains("127.0.0.1:" + MAIL.port()).doesNotContain("未配置");
-        assertThat(pageText()).contains("下次尝试");
+        openAs("admin");
+        navigate(MailOutboxView.class);
+        assertThat($(Paragraph.class).id("mail-server").getText())
+                .contains("127.0.0.1:" + MAIL.port()).doesNotContain("未配置");
+        assertThat($(Grid.class).id("mail-grid").getColumns())
+                .extracting(column -> ((Grid.Column<?>) column).getHeaderText()).contains("下次尝试");
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("mail-retry-all"))).click();
-        wait.until(d -> pageText().contains("重新加入发送队列"));
-        wait.until(d -> MAIL.received().stream().filter(m -> recipientOf(m).equals(recipient)).count() == 2);
+        test($(Button.class).id("mail-retry-all")).click();
+
+        assertThat(notifications()).anyMatch(text -> text.contains("重新加入发送队列"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> MAIL.received().stream().filter(m -> recipientOf(m).equals(recipient)).count() == 2);
     }
 
     private static String recipientOf(MimeMessage message) {
