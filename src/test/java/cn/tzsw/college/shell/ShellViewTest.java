@@ -25,7 +25,7 @@ class ShellViewTest extends ViewTest {
     @Test
     void the_admin_sees_the_admin_menu() {
         openAs("admin");
-        navigate(HomeView.class);
+        navigate("");
         assertThat(menu()).contains("首页", "学员名录", "用户管理");
         assertThat($(Span.class).id("current-user").getText()).contains("学院管理员");
     }
@@ -34,7 +34,7 @@ class ShellViewTest extends ViewTest {
     @SuppressWarnings("unchecked")
     void a_county_coordinator_sees_the_directory_of_the_county_only() {
         openAs("jj-coord");
-        navigate(HomeView.class);
+        navigate("");
         assertThat(menu()).contains("学员名录").doesNotContain("用户管理");
 
         navigate("trainees");
@@ -54,7 +54,7 @@ class ShellViewTest extends ViewTest {
     @Test
     void a_trainee_sees_no_management_menu() {
         openAs("13800000001");
-        navigate(HomeView.class);
+        navigate("");
         assertThat(menu()).contains("首页").doesNotContain("学员名录").doesNotContain("用户管理");
     }
 

@@ -59,9 +59,9 @@ class SignUpViewTest extends ViewTest {
         assertThat(form.idNumber.getValue()).as("not cut to 18 digits").hasSize(19);
         assertThat(form.idNumber.getMaxLength()).as("no maxlength that would cut it").isZero();
 
-        test(form.email).setValue("wang.at.example");
-        assertThat(form.email.isInvalid()).isTrue();
-        assertThat(form.email.getErrorMessage()).contains("请输入有效的电子邮箱");
+        test(form.profile.email).setValue("wang.at.example");
+        assertThat(form.profile.email.isInvalid()).isTrue();
+        assertThat(form.profile.email.getErrorMessage()).contains("请输入有效的电子邮箱");
     }
 
     @Test
@@ -72,10 +72,10 @@ class SignUpViewTest extends ViewTest {
         IntStream.range(0, 10).forEach(i -> limiter.count(AttemptRule.SIGN_UP_ADDRESS, address));
         try {
             String first17 = first17();
-            test(form.name).setValue("林小雨");
+            test(form.profile.name).setValue("林小雨");
             test(form.phone).setValue("136%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000)));
             test(form.idNumber).setValue(first17 + IdNumber.checkCharacter(first17));
-            test(form.workUnit).setValue("海门街道社工站");
+            test(form.profile.workUnit).setValue("海门街道社工站");
             test(region("county")).selectItem("椒江区");
             test(region("township")).selectItem("海门街道");
             test(form.password).setValue("Secret@2026");
