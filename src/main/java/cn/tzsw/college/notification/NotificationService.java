@@ -6,14 +6,14 @@ import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.certificates.CertificateEvents;
 import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.notification.domain.MailMessage;
-import cn.tzsw.college.notification.domain.MailMessageRepository;
 import cn.tzsw.college.notification.domain.MailMessageBatches;
+import cn.tzsw.college.notification.domain.MailMessageRepository;
 import cn.tzsw.college.notification.domain.MailNoticeRepository;
 import cn.tzsw.college.registration.RegistrationEvents;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.registration.RegistrationStatuses;
 import cn.tzsw.college.trainees.TraineeContact;
-import cn.tzsw.college.trainees.TraineeContacts;
+import cn.tzsw.college.trainees.TraineeRecords;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,11 +25,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ public class NotificationService {
     private final MailMessageRepository outbox;
     private final MailNoticeRepository notices;
     private final MailComposer composer;
-    private final TraineeContacts contacts;
+    private final TraineeRecords contacts;
     private final CatalogService catalog;
     private final RegistrationStatuses registrations;
     private final MailProperties properties;
@@ -56,7 +56,7 @@ public class NotificationService {
     private final Clock clock;
 
     NotificationService(MailMessageRepository outbox, MailNoticeRepository notices,
-                        MailComposer composer, TraineeContacts contacts, CatalogService catalog,
+                        MailComposer composer, TraineeRecords contacts, CatalogService catalog,
                         RegistrationStatuses registrations, MailProperties properties, MailServerState server,
                         Clock clock) {
         this.properties = properties;
@@ -91,7 +91,7 @@ public class NotificationService {
         LectureInfo lecture = catalog.get(event.lectureId());
         String kind = event.cancelled() ? "cancelled" : "changed";
         List<Long> traineeIds = registrations.activeTraineeIds(lecture.id());
-        Map<Long, TraineeContact> recipients = contacts.of(traineeIds);
+        Map<Long, TraineeContact> recipients = contacts.contacts(traineeIds);
         outbox.insert(traineeIds.stream().map(traineeId -> compose(kind, recipients.get(traineeId), lecture))
                 .filter(Objects::nonNull).toList(), LocalDateTime.now(clock));
     }
@@ -113,7 +113,7 @@ public class NotificationService {
         }
         Map<Long, RegistrationStatus> statuses = registrations.of(
                 due.stream().map(MailNoticeRepository.Notice::registrationId).collect(Collectors.toSet()));
-        Map<Long, TraineeContact> recipients = contacts.of(
+        Map<Long, TraineeContact> recipients = contacts.contacts(
                 due.stream().map(MailNoticeRepository.Notice::traineeId).collect(Collectors.toSet()));
         Map<Long, LectureInfo> lectures = catalog.findAll(due.stream().map(MailNoticeRepository.Notice::lectureId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(LectureInfo::id, Function.identity()));
@@ -135,7 +135,7 @@ public class NotificationService {
 
     @ApplicationModuleListener
     void onReminderRequested(HoursEvents.ReminderRequested event) {
-        TraineeContact contact = contacts.of(event.traineeId()).orElse(null);
+        TraineeContact contact = contacts.contact(event.traineeId()).orElse(null);
         if (contact == null || contact.email() == null) {
             return; // no address: the window list shows who has none, for a phone call instead
         }
@@ -147,7 +147,7 @@ public class NotificationService {
     /** A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). */
     @ApplicationModuleListener
     void onCertificateIssued(CertificateEvents.Issued event) {
-        TraineeContact contact = contacts.of(event.traineeId()).orElse(null);
+        TraineeContact contact = contacts.contact(event.traineeId()).orElse(null);
         if (contact == null || contact.email() == null) {
             return; // the certificate is on the trainee's own page anyway
         }

@@ -1,27 +1,48 @@
 package cn.tzsw.college.trainees;
 
+import cn.tzsw.college.security.AccountService;
 import cn.tzsw.college.trainees.domain.Trainee;
 import cn.tzsw.college.trainees.domain.TraineeRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Trainee profiles for machine callers: event listeners and background jobs that work without a signed-in user
- * (e.g. a certificate issued after a completion). No role or region check, on purpose; a person's request goes
- * through {@link TraineeService}, never through this.
+ * Trainees for machine callers: event listeners and background jobs that work without a signed-in user (the mail
+ * dispatcher writing to them, a certificate issued after a completion). No role or region check, on purpose, so it
+ * must not reach a view; a person's request goes through {@link TraineeService}, scoped to their region.
  */
 @Component
 @Transactional(readOnly = true)
 public class TraineeRecords {
 
     private final TraineeRepository trainees;
+    private final AccountService accounts;
 
-    TraineeRecords(TraineeRepository trainees) {
+    TraineeRecords(TraineeRepository trainees, AccountService accounts) {
         this.trainees = trainees;
+        this.accounts = accounts;
     }
 
     public Optional<TraineeDetails> find(long traineeId) {
         return trainees.findById(traineeId).map(Trainee::toDetails);
+    }
+
+    /** Where and in which language to write to the trainee. */
+    public Optional<TraineeContact> contact(long traineeId) {
+        return Optional.ofNullable(contacts(List.of(traineeId)).get(traineeId));
+    }
+
+    /** The contacts of the trainees that exist, in two queries. */
+    public Map<Long, TraineeContact> contacts(Collection<Long> traineeIds) {
+        List<Trainee> found = trainees.findAllById(traineeIds);
+        Map<Long, Locale> languages = accounts.languagesOf(found.stream().map(Trainee::getAccountId).toList());
+        return found.stream().collect(Collectors.toMap(Trainee::getId,
+                t -> new TraineeContact(t.getId(), t.getName(), t.getEmail(), languages.get(t.getAccountId()))));
     }
 }
