@@ -3,6 +3,7 @@ package cn.tzsw.college.notification;
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.hours.HoursEvents;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.trainees.TraineeContact;
 import cn.tzsw.college.ui.Languages;
 import java.util.Locale;
@@ -26,9 +27,9 @@ class MailComposer {
     String[] composeReminder(TraineeContact to, HoursEvents.ReminderRequested reminder) {
         return write("reminder", to, locale -> new Object[] {to.name(),
                 ChineseDates.format(reminder.periodEnd(), locale),
-                reminder.required().stripTrailingZeros().toPlainString(),
-                reminder.earned().stripTrailingZeros().toPlainString(),
-                reminder.shortfall().stripTrailingZeros().toPlainString(), properties.baseUrl() + "/catalog"});
+                HoursText.plain(reminder.required()),
+                HoursText.plain(reminder.earned()),
+                HoursText.plain(reminder.shortfall()), properties.baseUrl() + "/catalog"});
     }
 
     /** Subject and body of the mail that carries a newly issued certificate. */

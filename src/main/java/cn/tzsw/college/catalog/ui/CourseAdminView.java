@@ -9,6 +9,7 @@ import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.ui.FormErrors;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
@@ -93,7 +94,7 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(1).setTooltipGenerator(CourseSummary::title);
         grid.addColumn(c -> c.category().name(getLocale())).setHeader(getTranslation("courseAdmin.category"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.creditHours().stripTrailingZeros().toPlainString())
+        grid.addColumn(c -> HoursText.plain(c.creditHours()))
                 .setHeader(getTranslation("courseAdmin.creditHours")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation(c.format().messageKey())).setHeader(getTranslation("courseAdmin.format"))
                 .setAutoWidth(true);

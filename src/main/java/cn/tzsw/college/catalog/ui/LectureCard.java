@@ -4,6 +4,7 @@ import cn.tzsw.college.catalog.Availability;
 import cn.tzsw.college.catalog.Instructor;
 import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -35,7 +36,7 @@ class LectureCard extends Div {
         String where = lecture.venue() != null ? lecture.venue() : getTranslation("catalog.online");
         Div meta = new Div(new Span(when), new Span(where),
                 new Span(getTranslation(lecture.format().messageKey())),
-                new Span(getTranslation("catalog.creditHours", lecture.creditHours().stripTrailingZeros().toPlainString())),
+                new Span(getTranslation("catalog.creditHours", HoursText.plain(lecture.creditHours()))),
                 new Span(lecture.category().name(getLocale())));
         meta.addClassName("lecture-card-meta");
         Div people = new Div(new Span(lecture.instructors().stream().map(Instructor::display)

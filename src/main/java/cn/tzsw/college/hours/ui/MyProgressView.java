@@ -5,6 +5,7 @@ import cn.tzsw.college.hours.HoursLedger;
 import cn.tzsw.college.hours.Progress;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -90,7 +91,7 @@ class MyProgressView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private static String hours(BigDecimal hours) {
-        return hours.stripTrailingZeros().toPlainString();
+        return HoursText.plain(hours);
     }
 
     @Override

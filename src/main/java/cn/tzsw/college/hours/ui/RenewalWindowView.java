@@ -8,6 +8,7 @@ import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.RegionPicker;
 import cn.tzsw.college.ui.UserMessages;
@@ -101,7 +102,7 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String plain(BigDecimal hours) {
-        return hours.stripTrailingZeros().toPlainString();
+        return HoursText.plain(hours);
     }
 
     @Override

@@ -7,6 +7,7 @@ import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.portal.Notice;
 import cn.tzsw.college.portal.NoticeService;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -88,7 +89,7 @@ class PortalPage extends Div {
         badge.getElement().getThemeList().add("badge pill " + (availability == Availability.OPEN ? "success" : "contrast"));
         String where = lecture.venue() != null ? lecture.venue() : getTranslation("catalog.online");
         Div meta = new Div(new Span(ChineseDates.format(lecture.startsAt(), getLocale())), new Span(where),
-                new Span(getTranslation("catalog.creditHours", lecture.creditHours().stripTrailingZeros().toPlainString())));
+                new Span(getTranslation("catalog.creditHours", HoursText.plain(lecture.creditHours()))));
         meta.addClassName("portal-card-meta");
         Span seats = new Span(getTranslation("catalog.seatsLeft", lecture.seatsLeft(), lecture.capacity()));
         seats.addClassName("portal-card-seats");

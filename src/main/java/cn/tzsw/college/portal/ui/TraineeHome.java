@@ -13,6 +13,7 @@ import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -211,6 +212,6 @@ class TraineeHome extends Div {
     }
 
     private static String hours(BigDecimal hours) {
-        return hours.stripTrailingZeros().toPlainString();
+        return HoursText.plain(hours);
     }
 }

@@ -16,6 +16,7 @@ import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.Component;
@@ -88,7 +89,7 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             fact(facts, "lecture.venue", lecture.venue());
         }
         fact(facts, "lecture.format", getTranslation(lecture.format().messageKey()));
-        fact(facts, "lecture.creditHours", lecture.creditHours().stripTrailingZeros().toPlainString());
+        fact(facts, "lecture.creditHours", HoursText.plain(lecture.creditHours()));
         fact(facts, "lecture.category", lecture.category().name(getLocale()));
         fact(facts, "lecture.instructors", lecture.instructors().stream().map(Instructor::display)
                 .collect(Collectors.joining("、")));
