@@ -24,8 +24,8 @@ public final class TestDatabase {
 
     /** The folder for this test JVM: as named for the first (or only) one, with its number for the others. */
     public static String perFork(String folder) {
-        String fork = System.getProperty("test.fork", "1");
-        return fork.isBlank() || fork.equals("1") ? folder : folder + "-" + fork;
+        String fork = System.getProperty("test.fork", "");
+        return fork.isBlank() || fork.equals("fork-1") ? folder : folder + "-" + fork;
     }
 
     /** Empties the folder, unless this run did so already (its server may be running by then). */
