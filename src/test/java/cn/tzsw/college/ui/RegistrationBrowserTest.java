@@ -51,6 +51,9 @@ class RegistrationBrowserTest extends BrowserTest {
         signIn("13800000002", "Trainee@2026");
         open("/lectures/" + lectureId);
         click("cancel-registration");
+        // The seat goes to the next in line, so the page asks first.
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-confirm-dialog vaadin-button[slot='confirm-button']"))).click();
         wait.until(d -> d.findElements(By.id("register")).size() == 1);
         signOut();
 
