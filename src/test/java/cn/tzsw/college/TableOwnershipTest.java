@@ -19,18 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The database's map must match the code's: every table has one owning capability, written down in
- * docs/architecture.md ("Table ownership"), and only its owner's code names it in SQL or an entity. The crossings
- * that exist today are listed here one by one; the list may only shrink (a crossing that is gone must be taken off
- * it, a new one fails the build). A capability that must read another's data reads a read model (a SQL view) its owner
- * publishes, listed in the same document ("Read models") with the capabilities allowed to read it.
+ * docs/architecture.md ("Table ownership"), and only its owner's code names it in SQL or an entity. A capability
+ * that must read another's data reads a read model (a SQL view) its owner publishes, listed in the same document
+ * ("Read models") with the capabilities allowed to read it.
  */
 class TableOwnershipTest {
 
     private static final Path SOURCES = Path.of("src/main/java/cn/tzsw/college");
     private static final Path ARCHITECTURE = Path.of("docs/architecture.md");
-
-    /** Capability → tables of other capabilities its SQL names today (issue 15 moves them behind owners' APIs). */
-    private static final Map<String, Set<String>> CROSSINGS_TODAY = Map.of();
 
     /** A table name after the SQL words that name one (and JPQL's entity names, which are spelled the same). */
     static final Pattern TABLE_REFERENCE = Pattern.compile(
@@ -40,7 +36,7 @@ class TableOwnershipTest {
     private static final Pattern ENTITY_TABLE = Pattern.compile("@Table\\s*\\(\\s*name\\s*=\\s*\"(\\w+)\"");
 
     @Test
-    void only_a_tables_owner_names_it_in_sql_apart_from_the_crossings_listed_today() throws IOException {
+    void only_a_tables_owner_names_it_in_sql() throws IOException {
         Map<String, String> owners = owners();
         Map<String, Set<String>> crossings = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -55,7 +51,7 @@ class TableOwnershipTest {
             }
         }
         assertThat(crossings).as("tables named by capabilities that do not own them (owners: docs/architecture.md)")
-                .containsExactlyInAnyOrderEntriesOf(CROSSINGS_TODAY);
+                .isEmpty();
     }
 
     @Test

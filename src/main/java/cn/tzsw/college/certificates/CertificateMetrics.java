@@ -1,13 +1,14 @@
 package cn.tzsw.college.certificates;
 
 import cn.tzsw.college.certificates.domain.BulkJobStore;
+import cn.tzsw.college.shared.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Certificates for the operator's scraper: {@code college_certificates_issued_total} by kind (counted once the
@@ -29,8 +30,8 @@ class CertificateMetrics {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void onIssued(CertificateEvents.Issued event) {
-        issued.get(event.kind()).increment();
+        AfterCommit.run(issued.get(event.kind())::increment);
     }
 }

@@ -1,9 +1,10 @@
 package cn.tzsw.college.registration;
 
+import cn.tzsw.college.shared.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Registrations for the operator's scraper: {@code college_registrations_total} by event (recorded, withdrawn,
@@ -27,18 +28,18 @@ class RegistrationMetrics {
                 .description("registration changes since start").register(registry);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void onRecorded(RegistrationEvents.Recorded event) {
-        recorded.increment();
+        AfterCommit.run(recorded::increment);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void onWithdrawn(RegistrationEvents.Withdrawn event) {
-        withdrawn.increment();
+        AfterCommit.run(withdrawn::increment);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void onPromoted(RegistrationEvents.Promoted event) {
-        promoted.increment();
+        AfterCommit.run(promoted::increment);
     }
 }

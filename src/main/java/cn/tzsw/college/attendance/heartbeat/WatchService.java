@@ -20,6 +20,7 @@ import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
+import cn.tzsw.college.shared.AfterCommit;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeService;
@@ -40,8 +41,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Video watching, credited only for real watching (see {@link PlaybackState} for the rules). A trainee's
@@ -228,34 +227,20 @@ public class WatchService {
     /** A cancelled or removed registration earns nothing more once that commits. */
     @EventListener
     void onWithdrawn(RegistrationEvents.Withdrawn event) {
-        afterCommit(() -> registry.recheck(w -> w.traineeId() == event.traineeId()
+        AfterCommit.run(() -> registry.recheck(w -> w.traineeId() == event.traineeId()
                 && w.lectureId() == event.lectureId()));
     }
 
     /** A cancelled or moved lecture: its watches read their right to credit (and window) again. */
     @EventListener
     void onLectureChanged(LectureEvents.Changed event) {
-        afterCommit(() -> registry.recheck(w -> w.lectureId() == event.lectureId()));
+        AfterCommit.run(() -> registry.recheck(w -> w.lectureId() == event.lectureId()));
     }
 
     /** Lower capacity sends registrations back to the waitlist, which earns nothing. */
     @EventListener
     void onOverbooked(LectureEvents.Overbooked event) {
-        afterCommit(() -> registry.recheck(w -> w.lectureId() == event.lectureId()));
-    }
-
-    /** After the publisher's transaction commits (a check before that would still read the old state). */
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        AfterCommit.run(() -> registry.recheck(w -> w.lectureId() == event.lectureId()));
     }
 
     /** Reads the watch's right to credit from the database if it is not known (loaded, or told to read it again). */
