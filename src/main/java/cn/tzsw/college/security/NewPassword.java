@@ -4,7 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** What a visitor enters on the page a password-reset link opens. */
+/** A new password, typed twice: what a visitor enters on the page a password-reset link opens. */
 public class NewPassword {
 
     @NotBlank

@@ -1,25 +1,12 @@
 package cn.tzsw.college.security;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
-/** What a signed-in user enters to change their own password. */
-public class PasswordChange {
+/** What a signed-in user enters to change their own password: the current one, then a new one twice. */
+public class PasswordChange extends NewPassword {
 
     @NotBlank
     private String currentPassword = "";
-
-    @NotBlank
-    @Size(min = 8, max = 64, message = "{validation.password.size}")
-    private String newPassword = "";
-
-    private String confirmation = "";
-
-    @AssertTrue(message = "{validation.password.mismatch}")
-    public boolean isConfirmed() {
-        return newPassword == null || newPassword.equals(confirmation);
-    }
 
     public String getCurrentPassword() {
         return currentPassword;
@@ -27,21 +14,5 @@ public class PasswordChange {
 
     public void setCurrentPassword(String currentPassword) {
         this.currentPassword = currentPassword;
-    }
-
-    public String getNewPassword() {
-        return newPassword;
-    }
-
-    public void setNewPassword(String newPassword) {
-        this.newPassword = newPassword;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
     }
 }

@@ -29,8 +29,8 @@ class ShellBrowserTest extends BrowserTest {
     @Test
     void english_can_be_chosen() {
         open("/login");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-switch")));
-        driver.findElement(By.id("language-switch")).click();
+        // Present is not enough: the login view may still be laying out and the button not yet clickable.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
         wait.until(d -> d.getTitle().startsWith("Sign in"));
         assertThat(text(".login-title")).isEqualTo("Taizhou Social Work College");
     }
