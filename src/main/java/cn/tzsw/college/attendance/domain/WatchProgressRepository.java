@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,22 +23,35 @@ import org.springframework.stereotype.Repository;
 public class WatchProgressRepository {
 
     private static final String UPSERT_WATCHES = "INSERT INTO watch_progress (trainee_id, lecture_id, intervals,"
-            + " credited_seconds, last_position, current_token, beat_seq, beat_at, presence_due_at, updated_at) VALUES ";
-    private static final String ON_DUPLICATE_WATCH = " ON DUPLICATE KEY UPDATE intervals = VALUES(intervals),"
-            + " credited_seconds = VALUES(credited_seconds), last_position = VALUES(last_position),"
-            + " current_token = VALUES(current_token), beat_seq = VALUES(beat_seq), beat_at = VALUES(beat_at),"
-            + " presence_due_at = VALUES(presence_due_at), updated_at = VALUES(updated_at)";
-    private static final int WATCH_COLUMNS = 10;
+            + " credited_seconds, last_position, current_token, beat_seq, beat_at, presence_due_at, updated_at, version)"
+            + " VALUES ";
+    /** The stored row is the one this write was made from: its generation is one below the written one's. */
+    private static final String FROM_STORED = "version >> 32 = (VALUES(version) >> 32) - 1";
+    private static final String ON_DUPLICATE_WATCH = " ON DUPLICATE KEY UPDATE "
+            + String.join(", ", Stream.of("intervals", "credited_seconds", "last_position",
+                    "current_token", "beat_seq", "beat_at", "presence_due_at", "updated_at", "version")
+                    .map(column -> column + " = IF(" + FROM_STORED + ", VALUES(" + column + "), " + column + ")")
+                    .toList())
+            + " RETURNING version";
+    private static final int WATCH_COLUMNS = 11;
     private static final int PLAYBACK_COLUMNS = 5;
 
     /** A player's token, written once when the player starts. */
     public record PlaybackRow(String token, long accountId, long traineeId, long lectureId, Instant startedAt) {
     }
 
-    /** A watch's state after a heartbeat (or start, or presence answer) of its current player. */
+    /**
+     * A watch's state after a heartbeat (or start, or presence answer) of its current player, and the version it
+     * is written as (see {@link #nextVersion}; zero until the writer assigns it).
+     */
     public record WatchRow(long traineeId, long lectureId, String intervals, double creditedSeconds,
                            double lastPosition, String currentToken, long beatSeq, Instant beatAt,
-                           Instant presenceDueAt) {
+                           Instant presenceDueAt, long version) {
+
+        public WatchRow withVersion(long newVersion) {
+            return new WatchRow(traineeId, lectureId, intervals, creditedSeconds, lastPosition, currentToken, beatSeq,
+                    beatAt, presenceDueAt, newVersion);
+        }
     }
 
     /** A stored player with what its last heartbeat left on its watch (null while it is not the current player). */
@@ -46,7 +60,18 @@ public class WatchProgressRepository {
     }
 
     /** A stored watch. */
-    public record StoredWatch(String intervals, double lastPosition, String currentToken, boolean completed) {
+    public record StoredWatch(String intervals, double lastPosition, String currentToken, boolean completed,
+                              long version) {
+    }
+
+    /**
+     * The version a write made from the stored {@code version} carries: the next generation (high 32 bits) and
+     * the writer's random stamp (low 32 bits). Two nodes writing from the same stored row give the same generation
+     * but (almost surely) different stamps, so each can tell from the version it reads back whether its write is
+     * the one stored. A row not stored yet has version 0.
+     */
+    public static long nextVersion(long version, int stamp) {
+        return ((version >>> 32) + 1) << 32 | (stamp & 0xFFFF_FFFFL);
     }
 
     private final JdbcTemplate jdbcTemplate;
@@ -73,12 +98,16 @@ public class WatchProgressRepository {
     }
 
     /**
-     * Writes the watches' states in one statement, in the given order. Typed setters: Spring's type detection for
-     * plain arguments took a third of the writer's time.
+     * Writes the watches' states in one statement, in the given order, each only over the stored row it was made
+     * from (its version's generation is the stored one's plus one; a new row is always written). Returns, in the
+     * same order, whether each row was written; one that was not lost to a write from another node (another
+     * player took over, or the same player's heartbeats went to another node), and its writer must read the
+     * stored row again. The check rides in the upsert, whose RETURNING clause reads back each row's version.
+     * Typed setters: Spring's type detection for plain arguments took a third of the writer's time.
      */
-    public void upsertWatches(Collection<WatchRow> rows, ZoneId zone, LocalDateTime now) {
+    public boolean[] upsertWatches(List<WatchRow> rows, ZoneId zone, LocalDateTime now) {
         String sql = UPSERT_WATCHES + placeholders(rows.size(), WATCH_COLUMNS) + ON_DUPLICATE_WATCH;
-        jdbcTemplate.update(connection -> {
+        return jdbcTemplate.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             int i = 1;
             for (WatchRow row : rows) {
@@ -93,8 +122,15 @@ public class WatchProgressRepository {
                 statement.setObject(i++, row.presenceDueAt() == null ? null
                         : LocalDateTime.ofInstant(row.presenceDueAt(), zone));
                 statement.setObject(i++, now);
+                statement.setLong(i++, row.version());
             }
             return statement;
+        }, rs -> {
+            boolean[] written = new boolean[rows.size()];
+            for (int row = 0; row < written.length && rs.next(); row++) {
+                written[row] = rs.getLong(1) == rows.get(row).version();
+            }
+            return written;
         });
     }
 
@@ -114,11 +150,11 @@ public class WatchProgressRepository {
 
     public Optional<StoredWatch> findWatch(long traineeId, long lectureId) {
         return jdbc.sql("""
-                        SELECT intervals, last_position, current_token, completed_at FROM watch_progress
+                        SELECT intervals, last_position, current_token, completed_at, version FROM watch_progress
                         WHERE trainee_id = ? AND lecture_id = ?""")
                 .params(traineeId, lectureId)
                 .query((rs, n) -> new StoredWatch(rs.getString("intervals"), rs.getDouble("last_position"),
-                        rs.getString("current_token"), rs.getObject("completed_at") != null))
+                        rs.getString("current_token"), rs.getObject("completed_at") != null, rs.getLong("version")))
                 .optional();
     }
 

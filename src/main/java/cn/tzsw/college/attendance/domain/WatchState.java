@@ -7,7 +7,8 @@ import java.time.ZoneId;
 
 /**
  * What one trainee has watched of one lecture, in memory while they watch. All changes happen while the caller
- * holds this object's monitor; {@link #version} orders the snapshots the writer persists.
+ * holds this object's monitor. The stored row decides: {@link #storedVersion} names the row this memory was read
+ * from or last wrote; a write made from an older row is refused, and the watch is then read again.
  * <p>
  * Credit also needs the right to it: a live registration (or walk-ins allowed) on a lecture that is not cancelled,
  * and for a recorded lecture the time inside its window. That is checked against the database when the watch is
@@ -28,7 +29,8 @@ public final class WatchState {
     private double lastPosition;
     private String currentToken;
     private boolean completed;
-    private long version;
+    /** Written by the loader and then only by the heartbeat writer's thread. */
+    private volatile long storedVersion;
     private boolean checked;
     private boolean entitled;
     private Instant opensAt;
@@ -149,25 +151,26 @@ public final class WatchState {
         return true;
     }
 
-    public long version() {
-        return version;
+    /** The version of the stored row this state was read from or last written as (0: not stored yet). */
+    public long storedVersion() {
+        return storedVersion;
+    }
+
+    public void storedAs(long version) {
+        storedVersion = version;
     }
 
     /** A new player took over: older tokens of this trainee and lecture earn nothing from now on. */
     public void handTo(String token) {
         currentToken = token;
-        version++;
     }
 
     public double credit(double start, double end) {
-        double added = credited.add(Math.max(0, start), Math.min(lengthSeconds, end));
-        version++;
-        return added;
+        return credited.add(Math.max(0, start), Math.min(lengthSeconds, end));
     }
 
     public void moveTo(double position) {
         lastPosition = position;
-        version++;
     }
 
     /** Whether the credited share reaches the threshold (and so the lecture awaits or has its booking). */

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 
 /**
  * The players and watches in memory: a heartbeat finds its state here without a query. What is not here (after a
- * restart, or forgotten while idle) is read back from the stored rows. One registry per {@link WatchService}, so
+ * restart, forgotten while idle, or forgotten because another node wrote the watch) is read back from the stored
+ * rows. One registry per {@link WatchService}, so
  * a new service starts with an empty memory, as after a restart.
  */
 final class PlaybackRegistry {
@@ -78,11 +79,21 @@ final class PlaybackRegistry {
     WatchState watch(long traineeId, LectureInfo lecture, VideoSources.Medium medium) {
         return watches.computeIfAbsent(new WatchKey(traineeId, lecture.id()), key -> repository
                 .findWatch(traineeId, lecture.id())
-                .map(stored -> new WatchState(traineeId, lecture.id(), medium.live(), lecture.startsAt(),
-                        medium.lengthSeconds(), Intervals.parse(stored.intervals()), stored.lastPosition(),
-                        stored.currentToken(), stored.completed()))
+                .map(stored -> {
+                    WatchState watch = new WatchState(traineeId, lecture.id(), medium.live(), lecture.startsAt(),
+                            medium.lengthSeconds(), Intervals.parse(stored.intervals()), stored.lastPosition(),
+                            stored.currentToken(), stored.completed());
+                    watch.storedAs(stored.version());
+                    return watch;
+                })
                 .orElseGet(() -> new WatchState(traineeId, lecture.id(), medium.live(), lecture.startsAt(),
                         medium.lengthSeconds(), new Intervals(), 0, null, false)));
+    }
+
+    /** Forgets the watch and its players: another node wrote it, so what is stored is read again. */
+    void forget(WatchState watch) {
+        watches.remove(new WatchKey(watch.traineeId(), watch.lectureId()), watch);
+        playbacks.values().removeIf(p -> p.watch() == watch);
     }
 
     /** Makes the affected watches read their right to credit again before their next credit. */

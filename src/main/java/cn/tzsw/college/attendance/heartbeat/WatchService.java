@@ -34,6 +34,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -46,7 +47,9 @@ import org.springframework.stereotype.Service;
  * Video watching, credited only for real watching (see {@link PlaybackState} for the rules). A trainee's
  * watching of a lecture lives in memory while they watch ({@link PlaybackRegistry}) and is stored with every
  * acknowledged heartbeat through {@link HeartbeatWriter}; after a restart it is read back on the next heartbeat.
- * One instance serves a lecture's players (several instances need sticky sessions). Which video plays and when it
+ * Several nodes may serve the same watch (a second device, or a player the load balancer moved): each write is
+ * made over the stored row its memory was read from, and a node whose write lost to another node's reads the watch
+ * again and applies the request to what is stored (see {@link HeartbeatWriter}). Which video plays and when it
  * counts is {@link VideoSources}' business.
  * <p>
  * The right to credit (a live registration or walk-ins, a lecture not cancelled, a recorded lecture's window) is
@@ -61,6 +64,8 @@ public class WatchService {
     private static final Logger log = LoggerFactory.getLogger(WatchService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration IDLE = Duration.ofMinutes(30);
+    /** Tries of a request whose watch another node keeps changing; then it fails (503) and the player sends again. */
+    private static final int ATTEMPTS = 3;
 
     /** The token names no playback (never issued, or mistyped). */
     public static class UnknownPlaybackException extends RuntimeException {
@@ -147,24 +152,34 @@ public class WatchService {
             throw new BusinessRuleException("attendance.video.closed");
         }
         String token = newToken();
+        // Read again after another node's write, the watch checks its right to credit at its next heartbeat.
+        return onStoredWatch(attempt -> attempt == 1 ? handTo(token, me.id(), lecture, medium, window, watch, check)
+                : handTo(token, me.id(), lecture, medium, window, registry.watch(me.id(), lecture, medium), null));
+    }
+
+    /** The new player takes over the watch; admitted with the check taken before the registration was read. */
+    private PlaybackStart handTo(String token, long traineeId, LectureInfo lecture, VideoSources.Medium medium,
+                                 VideoSources.Window window, WatchState watch, Long check) {
         Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Duration presence = properties.getVideo().getPresenceInterval();
         PlaybackState playback;
         CompletableFuture<Void> stored;
         boolean due;
         synchronized (watch) {
-            watch.admit(check, true, window.opensAt(), window.closesAt(), started);
+            if (check != null) {
+                watch.admit(check, true, window.opensAt(), window.closesAt(), started);
+            }
             watch.handTo(token);
             playback = new PlaybackState(token, authenticatedUser.require().accountId(), watch, started, 0,
                     presence.isZero() ? null : started.plus(presence));
-            stored = writer.enqueue(new PlaybackRow(token, playback.accountId(), me.id(), lectureId,
-                    started), row(playback));
+            stored = writer.enqueue(new PlaybackRow(token, playback.accountId(), traineeId, lecture.id(),
+                    started), watch, row(playback));
             due = bookingDue(watch);
         }
         HeartbeatWriter.await(stored);
         registry.add(playback);
         boolean completed = due ? book(watch) : completed(watch);
-        return new PlaybackStart(token, lectureId, lecture.courseTitle(), medium.source(), medium.live(),
+        return new PlaybackStart(token, lecture.id(), lecture.courseTitle(), medium.source(), medium.live(),
                 medium.source().contains(".m3u8"), medium.live() ? 0 : watch.lastPosition(),
                 (int) properties.getVideo().getHeartbeatInterval().toSeconds(), watch.creditedSeconds(),
                 watch.lengthSeconds(), properties.getVideo().getCompletionThreshold(), completed);
@@ -181,7 +196,11 @@ public class WatchService {
         if (!me.is(Role.TRAINEE)) {
             throw new AccessDeniedException("not a trainee");
         }
-        PlaybackState playback = playback(token, me.accountId());
+        return onStoredWatch(attempt -> beat(token, beat, me.accountId()));
+    }
+
+    private HeartbeatReply beat(String token, Beat beat, long accountId) {
+        PlaybackState playback = playback(token, accountId);
         WatchState watch = playback.watch();
         check(watch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -194,7 +213,7 @@ public class WatchService {
             if (playback.beat(beat, now, rules) == PlaybackState.Outcome.SUPERSEDED) {
                 throw new SupersededException();
             }
-            stored = writer.enqueue(row(playback));
+            stored = writer.enqueue(watch, row(playback));
             credited = watch.creditedSeconds();
             completed = watch.completed();
             due = bookingDue(watch);
@@ -212,16 +231,37 @@ public class WatchService {
     /** The viewer answered the presence prompt ("我在认真观看"); a superseded player is refused. */
     @PreAuthorize("hasRole('TRAINEE')")
     public void confirmPresence(String token) {
-        PlaybackState playback = playback(token);
-        CompletableFuture<Void> stored;
-        synchronized (playback.watch()) {
-            if (!playback.current()) {
-                throw new SupersededException();
+        long accountId = authenticatedUser.require().accountId();
+        onStoredWatch(attempt -> {
+            PlaybackState playback = playback(token, accountId);
+            CompletableFuture<Void> stored;
+            synchronized (playback.watch()) {
+                if (!playback.current()) {
+                    throw new SupersededException();
+                }
+                playback.confirmPresence(clock.instant(), rules);
+                stored = writer.enqueue(playback.watch(), row(playback));
             }
-            playback.confirmPresence(clock.instant(), rules);
-            stored = writer.enqueue(row(playback));
+            HeartbeatWriter.await(stored);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a request that writes a watch; if another node wrote the watch since this node read it, forgets the
+     * watch and runs the request again on what is stored.
+     */
+    private <T> T onStoredWatch(IntFunction<T> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.apply(attempt);
+            } catch (HeartbeatWriter.StaleWatchException e) {
+                registry.forget(e.watch());
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("the watch keeps changing on another node", e);
+                }
+            }
         }
-        HeartbeatWriter.await(stored);
     }
 
     /** A cancelled or removed registration earns nothing more once that commits. */
@@ -307,10 +347,6 @@ public class WatchService {
         registry.forgetIdleSince(clock.instant().minus(IDLE));
     }
 
-    private PlaybackState playback(String token) {
-        return playback(token, authenticatedUser.require().accountId());
-    }
-
     /** The caller's playback of the token; another account's is refused. */
     private PlaybackState playback(String token, long callerAccountId) {
         PlaybackState playback = registry.playback(token).orElseThrow(UnknownPlaybackException::new);
@@ -324,7 +360,7 @@ public class WatchService {
     private static WatchRow row(PlaybackState current) {
         WatchState w = current.watch();
         return new WatchRow(w.traineeId(), w.lectureId(), w.intervals(), w.creditedSeconds(),
-                w.lastPosition(), w.currentToken(), current.lastSeq(), current.lastBeatAt(), current.presenceDueAt());
+                w.lastPosition(), w.currentToken(), current.lastSeq(), current.lastBeatAt(), current.presenceDueAt(), 0);
     }
 
     private static String newToken() {
