@@ -17,7 +17,7 @@ public class AttendanceProperties {
     private Duration lateAfter = Duration.ofMinutes(15);
     /** How long one room code is shown; the previous one is still accepted (one slot of grace). */
     private Duration codeSlot = Duration.ofSeconds(30);
-    /** Signs check-in codes; a random secret per start when blank (codes then change on restart). */
+    /** Signs check-in codes; when blank, a random key made once and kept in the database (shared by all nodes). */
     private String signingSecret = "";
     private final Video video = new Video();
 

@@ -1,5 +1,6 @@
 package cn.tzsw.college.attendance;
 
+import cn.tzsw.college.attendance.domain.SigningKeyRepository;
 import cn.tzsw.college.shared.SiteAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  * Signed check-in codes for a lecture room or a viewing site: each names its target and a time slot of
  * {@code app.attendance.code-slot}; the current and the previous slot are accepted. The QR carries
  * "L42.1234567.mac" (or "S7..." for a site); the short code is six digits of the same signature.
+ * The key is {@code app.attendance.signing-secret} if set; otherwise one kept in the database, made by the first
+ * node that needs it, so that every node signs and checks with the same key and codes outlive a restart.
  */
 @Component
 class CheckInCodes {
@@ -26,16 +30,17 @@ class CheckInCodes {
     record Target(char kind, long id) {
     }
 
-    private final SecretKeySpec key;
+    private final String configuredSecret;
+    private final SigningKeyRepository storedKeys;
+    private volatile SecretKeySpec key;
     private final long slotSeconds;
     private final Clock clock;
     private final String baseUrl;
 
-    CheckInCodes(AttendanceProperties properties, Clock clock,
+    CheckInCodes(AttendanceProperties properties, SigningKeyRepository storedKeys, Clock clock,
                  @Value("${app.mail.base-url:http://localhost:8080}") String baseUrl) {
-        byte[] secret = properties.getSigningSecret().isBlank() ? randomSecret()
-                : properties.getSigningSecret().getBytes(StandardCharsets.UTF_8);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.configuredSecret = properties.getSigningSecret();
+        this.storedKeys = storedKeys;
         this.slotSeconds = properties.getCodeSlot().toSeconds();
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -102,11 +107,24 @@ class CheckInCodes {
     private byte[] mac(Target target, long slot) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key());
             return mac.doFinal((target.kind() + ":" + target.id() + ":" + slot).getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Read on first use rather than at start: the database may be migrated after this bean is made. */
+    private SecretKeySpec key() {
+        SecretKeySpec known = key;
+        if (known == null) {
+            byte[] secret = configuredSecret.isBlank()
+                    ? storedKeys.keyOr(randomSecret(), LocalDateTime.now(clock))
+                    : configuredSecret.getBytes(StandardCharsets.UTF_8);
+            known = new SecretKeySpec(secret, "HmacSHA256");
+            key = known;
+        }
+        return known;
     }
 
     private static byte[] randomSecret() {
