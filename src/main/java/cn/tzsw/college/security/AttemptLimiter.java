@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -71,9 +72,7 @@ public class AttemptLimiter {
     public Optional<AttemptLock> count(AttemptRule rule, String subject) {
         String who = normalised(subject);
         AttemptLimits.Limit limit = limits.of(rule);
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(limit.getMax()).refillGreedy(limit.getMax(), limit.getWindow()))
-                .build();
+        BucketConfiguration configuration = configuration(limit.getMax(), limit.getWindow());
         ConsumptionProbe probe = buckets.getProxy(key(rule, who), () -> configuration).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed() && probe.getRemainingTokens() > 0) {
             return Optional.empty();
@@ -97,6 +96,36 @@ public class AttemptLimiter {
         attemptLocks.delete(key);
     }
 
+    /**
+     * Whether {@code key} has used up its {@code max} attempts per {@code window} (all of them come back when a
+     * window since the first one is over), counted in the same buckets as the rules, so every node sees the same
+     * count; no lock and no event. For a limit another capability keeps (e.g. unknown verification codes per
+     * client): its key must not start with a rule's key.
+     */
+    public boolean exhausted(String key, int max, Duration window) {
+        BucketConfiguration configuration = perWindow(max, window);
+        return buckets.getProxy(key, () -> configuration).getAvailableTokens() <= 0;
+    }
+
+    /** Counts one attempt against the limit of {@link #exhausted}. */
+    public void countAttempt(String key, int max, Duration window) {
+        BucketConfiguration configuration = perWindow(max, window);
+        buckets.getProxy(key, () -> configuration).tryConsume(1);
+    }
+
+    /** Forgets the attempts counted against a limit of {@link #exhausted}. */
+    public void forget(String key) {
+        buckets.removeProxy(key);
+    }
+
+    private static BucketConfiguration configuration(int max, Duration window) {
+        return BucketConfiguration.builder().addLimit(l -> l.capacity(max).refillGreedy(max, window)).build();
+    }
+
+    private static BucketConfiguration perWindow(int max, Duration window) {
+        return BucketConfiguration.builder().addLimit(l -> l.capacity(max).refillIntervally(max, window)).build();
+    }
+
     /** The locks of the rules that hold now, the longest first. */
     List<AttemptLock> locks(Collection<AttemptRule> rules) {
         LocalDateTime now = now();
@@ -106,9 +135,10 @@ public class AttemptLimiter {
                 .toList();
     }
 
-    /** Full buckets and locks over for a day say nothing any more; any node may sweep them. */
+    /** Full buckets and locks over for a day say nothing any more; one node of the cluster sweeps them each hour. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
-    void sweep() {
+    @SchedulerLock(name = "attempt-sweep", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
+    public void sweep() {
         buckets.removeExpired(1000);
         attemptLocks.deleteEndedBefore(now().minus(REPEAT_WITHIN));
     }

@@ -1,71 +1,42 @@
 package cn.tzsw.college.certificates.ui;
 
 import cn.tzsw.college.certificates.CertificateProperties;
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import cn.tzsw.college.security.AttemptLimiter;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down guessing of verification codes: a client (by IP address) that looked up too many unknown codes
- * within the window is refused (429) until the window has passed. In memory: a restart forgets, which is fine
- * for codes of 100 random bits.
+ * Slows down guessing of verification codes: a client (by IP address) that looked up {@code missLimit} unknown
+ * codes is refused (429) until {@code missWindow} since its first miss is over. Counted in the
+ * database's attempt buckets (through the security capability's limiter), so the limit holds however a load
+ * balancer spreads the client's requests over the nodes.
  */
 @Component
 class MissLimiter {
 
-    private static final int MAX_CLIENTS = 100_000;
+    private static final String KEY = "verify-miss:";
 
-    private final Map<String, Deque<Long>> misses = new ConcurrentHashMap<>();
+    private final AttemptLimiter limiter;
     private final int limit;
-    private final long windowMillis;
-    private final Clock clock;
+    private final Duration window;
 
-    MissLimiter(CertificateProperties properties, Clock clock) {
+    MissLimiter(CertificateProperties properties, AttemptLimiter limiter) {
+        this.limiter = limiter;
         this.limit = properties.missLimit();
-        this.windowMillis = properties.missWindow().toMillis();
-        this.clock = clock;
+        this.window = properties.missWindow();
     }
 
     /** True when the client has used up its misses and must wait. */
     boolean blocked(String client) {
-        Deque<Long> times = misses.get(client);
-        if (times == null) {
-            return false;
-        }
-        synchronized (times) {
-            prune(times, clock.millis());
-            return times.size() >= limit;
-        }
+        return limiter.exhausted(KEY + client, limit, window);
     }
 
     void recordMiss(String client) {
-        if (misses.size() > MAX_CLIENTS) {
-            long now = clock.millis();
-            misses.values().removeIf(times -> {
-                synchronized (times) {
-                    prune(times, now);
-                    return times.isEmpty();
-                }
-            });
-        }
-        Deque<Long> times = misses.computeIfAbsent(client, c -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, clock.millis());
-            times.addLast(clock.millis());
-        }
-    }
-
-    private void prune(Deque<Long> times, long now) {
-        while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
-            times.pollFirst();
-        }
+        limiter.countAttempt(KEY + client, limit, window);
     }
 
     /** Forgets a client's misses (tests, and an operator unblocking a known client). */
     void forget(String client) {
-        misses.remove(client);
+        limiter.forget(KEY + client);
     }
 }
