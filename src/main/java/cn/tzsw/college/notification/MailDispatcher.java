@@ -85,8 +85,9 @@ class MailDispatcher {
 
     private void giveUp() {
         Duration limit = properties.giveUpAfter();
-        int expired = outbox.giveUp(LocalDateTime.now(clock).minus(limit), "not sent within " + limit);
-        if (expired > 0) {
+        Integer expired = transactions.execute(status -> outbox.giveUp(LocalDateTime.now(clock).minus(limit),
+                "not sent within " + limit));
+        if (expired != null && expired > 0) {
             log.warn("{} mails could not be sent within {} and are marked failed; administrators can send them again",
                     expired, limit);
         }

@@ -23,7 +23,10 @@ public interface MailMessageBatches {
     /** The mail server answers again: every mail waiting for its next try is due now (and goes out oldest first). */
     int releaseWaiting(LocalDateTime now);
 
-    /** Marks failed the mails queued before the cutoff and still not sent; returns how many. */
+    /**
+     * Marks failed (up to a batch of) the mails queued before the cutoff and still not sent, skipping those another
+     * dispatcher holds; returns how many. Call inside a transaction.
+     */
     int giveUp(LocalDateTime queuedBefore, String reason);
 
     /** Puts one mail not yet sent back in line, to be tried at once. */

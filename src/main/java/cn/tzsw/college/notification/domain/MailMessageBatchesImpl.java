@@ -11,6 +11,8 @@ class MailMessageBatchesImpl implements MailMessageBatches {
     private static final String REQUEUE = "UPDATE mail_outbox SET status = 'PENDING', attempts = 0,"
             + " next_attempt_at = :now, queued_at = :now WHERE ";
 
+    private static final int GIVE_UP_BATCH = 1000;
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -40,10 +42,16 @@ class MailMessageBatchesImpl implements MailMessageBatches {
                 now, now);
     }
 
+    /**
+     * Takes the mails it gives up with SKIP LOCKED, as sending does: a mail another dispatcher is sending is left
+     * to it (an UPDATE over the range waited for those rows and deadlocked with the other node's send).
+     */
     @Override
     public int giveUp(LocalDateTime queuedBefore, String reason) {
-        return jdbc.update("UPDATE mail_outbox SET status = 'FAILED', last_error = COALESCE(last_error, ?)"
-                + " WHERE status = 'PENDING' AND queued_at < ?", reason, queuedBefore);
+        List<Long> expired = jdbc.queryForList("SELECT id FROM mail_outbox WHERE status = 'PENDING' AND queued_at < ?"
+                + " ORDER BY id LIMIT " + GIVE_UP_BATCH + " FOR UPDATE SKIP LOCKED", Long.class, queuedBefore);
+        return expired.isEmpty() ? 0 : named.update("UPDATE mail_outbox SET status = 'FAILED',"
+                + " last_error = COALESCE(last_error, :reason) WHERE id IN (:ids)", Map.of("reason", reason, "ids", expired));
     }
 
     @Override
