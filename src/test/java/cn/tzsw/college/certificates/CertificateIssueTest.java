@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,6 +60,8 @@ class CertificateIssueTest extends IntegrationTest {
     TransactionTemplate transactions;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    ApplicationContext context;
 
     long traineeId(String phone) {
         return jdbc.queryForObject("SELECT id FROM trainee WHERE phone = ?", Long.class, phone);
@@ -218,6 +221,43 @@ class CertificateIssueTest extends IntegrationTest {
         assertThat(fixtures.count("SELECT COUNT(*) FROM certificate WHERE lecture_id = ?", lecture)).isEqualTo(250);
         assertThat(fixtures.count("SELECT COUNT(DISTINCT trainee_id) FROM certificate WHERE lecture_id = ?", lecture))
                 .isEqualTo(250);
+    }
+
+    @Test
+    void two_bulk_workers_on_one_job_issue_each_certificate_once_with_consecutive_serials() throws Exception {
+        List<String> phones = fixtures.trainees(120, VILLAGE, false);
+        long lecture = fixtures.openLecture(150, Map.of());
+        completedWithoutEvent(phones, lecture);
+        long job = SystemTasks.runAsSystem(() -> bulkIssues.start(BulkScope.LECTURE, lecture));
+        // Two nodes' workers (besides this application's own scheduled one), working the job at the same time.
+        List<BulkIssueWorker> nodes = List.of(context.getAutowireCapableBeanFactory().createBean(BulkIssueWorker.class),
+                context.getAutowireCapableBeanFactory().createBean(BulkIssueWorker.class));
+        ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Callable<Void>> work = nodes.stream().<Callable<Void>>map(node -> () -> {
+                while (!SystemTasks.runAsSystem(() -> bulkIssues.job(job)).orElseThrow().state().finished()) {
+                    node.workChunk();
+                }
+                return null;
+            }).toList();
+            for (Future<Void> done : pool.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        BulkJob state = SystemTasks.runAsSystem(() -> bulkIssues.job(job)).orElseThrow();
+        assertThat(state.state()).isEqualTo(BulkState.DONE);
+        assertThat(state.processed()).isEqualTo(120);
+        assertThat(state.issued()).isEqualTo(120);
+        assertThat(jdbc.queryForMap("SELECT COUNT(*) n, COUNT(DISTINCT trainee_id) trainees FROM certificate"
+                + " WHERE lecture_id = ?", lecture)).containsEntry("n", 120L).containsEntry("trainees", 120L);
+        // Serials across everything issued this year (other issues ran meanwhile): no gap, no duplicate.
+        Map<String, Object> year = jdbc.queryForMap("SELECT COUNT(*) n, COUNT(DISTINCT serial_number) d,"
+                + " MAX(serial_number) - MIN(serial_number) + 1 span FROM certificate WHERE serial_year = YEAR(CURDATE())");
+        assertThat(((Number) year.get("d")).longValue()).isEqualTo(((Number) year.get("n")).longValue());
+        assertThat(((Number) year.get("span")).longValue()).as("consecutive").isEqualTo(((Number) year.get("n")).longValue());
     }
 
     @Test
