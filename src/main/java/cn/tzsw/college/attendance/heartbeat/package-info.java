@@ -8,7 +8,9 @@
  * <li>{@code WatchService.beat} checks the trainee role and the playback's owner in code from one read of the
  * caller, instead of a method-security proxy; every other method here keeps {@code @PreAuthorize}.</li>
  * <li>A watch's state lives in memory ({@code PlaybackRegistry}) and a heartbeat costs no query; its right to credit
- * is read again only when an event says it changed.</li>
+ * is read again only when an event says it changed. Several nodes agree through the stored row: the upsert writes a
+ * row only over the version its node read and reads the versions back in the same statement ({@code RETURNING});
+ * a node whose write lost reads the watch again.</li>
  * <li>Writes are group-committed by one thread ({@code HeartbeatWriter}, multi-row upserts with typed setters
  * through {@code domain/WatchProgressRepository}); a request is answered only after its row committed.</li>
  * <li>The player API is not observed per request ({@code PlayerApiObservations}).</li>
