@@ -100,9 +100,9 @@ public class WatchProgressRepository {
     /**
      * Writes the watches' states in one statement, in the given order, each only over the stored row it was made
      * from (its version's generation is the stored one's plus one; a new row is always written). Returns, in the
-     * same order, whether each row was written; one that was not lost to a write from another node (another
-     * player took over, or the same player's heartbeats went to another node), and its writer must read the
-     * stored row again. The check rides in the upsert, whose RETURNING clause reads back each row's version.
+     * same order, whether each row was written. A row not written lost to a write from another node (another
+     * player took over, or the same player's heartbeats went to another node); its writer must read the stored
+     * row again. The check rides in the upsert, whose RETURNING clause reads back each row's version.
      * Typed setters: Spring's type detection for plain arguments took a third of the writer's time.
      */
     public boolean[] upsertWatches(List<WatchRow> rows, ZoneId zone, LocalDateTime now) {
