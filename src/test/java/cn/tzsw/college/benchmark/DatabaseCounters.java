@@ -9,17 +9,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the database did per operation, in figures that do not depend on how busy the machine is: the server's
- * status counters (statements, handler calls, rows read, temporary tables) and, when the server runs with
- * {@code performance_schema}, every statement by digest (executions, rows examined, temporary tables, scans without
- * an index; its time, which does depend on the load, only to rank them). Counts are server-wide: whatever else
- * runs meanwhile (the mail dispatcher) counts too, which is meant.
+ * status counters (statements, handler calls, i.e. rows read and written, temporary tables, views opened) and, when
+ * the server runs with {@code performance_schema} readable by the app's account, every statement by digest
+ * (executions, rows examined, temporary tables, scans without an index; its time, which does depend on the load,
+ * only to rank them). Counts are server-wide: whatever else runs meanwhile (the mail dispatcher) counts too, which
+ * is meant.
  */
 final class DatabaseCounters {
 
     private static final List<String> STATUS = List.of("Questions", "Com_select", "Com_insert", "Com_update",
             "Com_delete", "Com_commit", "Com_set_option", "Handler_read_key", "Handler_read_next",
             "Handler_read_rnd_next", "Handler_write", "Handler_update", "Handler_delete", "Handler_tmp_write",
-            "Innodb_rows_read", "Innodb_rows_inserted", "Innodb_rows_updated", "Innodb_rows_deleted",
             "Created_tmp_tables", "Select_scan", "Select_full_join", "Opened_views");
 
     private static final String DIGESTS = """
