@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.data.domain.Limit;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -116,7 +115,7 @@ class MailDispatcher {
      */
     private int sendBatch(JavaMailSenderImpl mailSender) {
         LocalDateTime now = LocalDateTime.now(clock);
-        List<MailMessage> due = outbox.lockDue(now, Limit.of(BATCH));
+        List<MailMessage> due = outbox.lockDue(now, BATCH);
         if (due.isEmpty()) {
             return 0;
         }

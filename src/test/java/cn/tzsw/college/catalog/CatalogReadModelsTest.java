@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Catalog's read models for registration (lecture_terms_v, lecture_quota_v) show what the catalogue shows, and
- * MariaDB merges them into the reader's query, so reading them costs what reading the tables did.
+ * MariaDB merges them into the reader's query; the registration path reads the same through the text catalog
+ * publishes for it ({@link LectureTermsSql}).
  */
 class CatalogReadModelsTest extends IntegrationTest {
 
@@ -64,5 +65,32 @@ class CatalogReadModelsTest extends IntegrationTest {
                 .query((rs, n) -> rs.getString("table") + ":" + rs.getString("type")).list();
         assertThat(tables).as("no temporary table, primary keys").noneMatch(t -> t.startsWith("<derived"))
                 .contains("l:const", "c:const");
+    }
+
+    @Test
+    void the_registration_paths_text_reads_what_the_lecture_read_models_read() {
+        fixtures.openLecture(10, Map.of("331002000000", 3, "331003000000", 2));
+        fixtures.openLecture(5, Map.of());
+
+        List<Map<String, Object>> text = jdbc.sql("SELECT " + LectureTermsSql.COLUMNS + " FROM "
+                + LectureTermsSql.TABLES + " ORDER BY l.id").query().listOfRows();
+        List<Map<String, Object>> views = jdbc.sql("""
+                SELECT l.*, (SELECT GROUP_CONCAT(q.county_code) FROM lecture_quota_v q WHERE q.lecture_id = l.id)
+                       AS quota_counties
+                FROM lecture_terms_v l ORDER BY l.id""").query().listOfRows();
+
+        assertThat(text).hasSizeGreaterThan(1).isEqualTo(views);
+    }
+
+    @Test
+    void the_registration_paths_overlap_text_finds_a_scheduled_lecture_at_the_same_time_only() {
+        LocalDateTime at = LocalDateTime.now().plusDays(400).withNano(0);
+        long lecture = fixtures.openLecture(10, Map.of(), at);
+        long sameTime = fixtures.openLecture(10, Map.of(), at.plusHours(1));
+        fixtures.openLecture(10, Map.of(), at.plusHours(2)); // begins as the first ends: no overlap
+
+        assertThat(jdbc.sql("SELECT other.id FROM " + LectureTermsSql.TABLES + " JOIN (SELECT id FROM lecture) other"
+                        + " JOIN " + LectureTermsSql.overlappingLecture("other.id") + " WHERE l.id = ?")
+                .param(lecture).query(Long.class).list()).containsExactly(sameTime);
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Trainees' read model for registration (trainee_ref_v): who a trainee is by account and where, merged by MariaDB. */
+/**
+ * Trainees' read model for registration (trainee_ref_v): who a trainee is by account and where, merged by MariaDB;
+ * the registration path reads the same through the text trainees publishes for it ({@link TraineeRefSql}).
+ */
 class TraineeReadModelsTest extends IntegrationTest {
 
     @Autowired
@@ -38,5 +41,14 @@ class TraineeReadModelsTest extends IntegrationTest {
         assertThat(jdbc.sql("EXPLAIN SELECT id FROM trainee_ref_v WHERE account_id = ?").param(accountId)
                 .query((rs, n) -> rs.getString("table") + ":" + rs.getString("type")).list())
                 .as("the trainee table itself, by its unique account key").containsExactly("trainee:const");
+    }
+
+    @Test
+    void the_registration_paths_text_reads_what_trainee_ref_v_reads() {
+        fixtures.trainees(3, "331002001003", false);
+        String columns = "SELECT t.id, t.account_id, t.region_code FROM %s t ORDER BY t.id";
+
+        assertThat(jdbc.sql(columns.formatted(TraineeRefSql.TABLE)).query().listOfRows())
+                .isNotEmpty().isEqualTo(jdbc.sql(columns.formatted("trainee_ref_v")).query().listOfRows());
     }
 }

@@ -1,6 +1,8 @@
 package cn.tzsw.college.notification.domain;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +31,26 @@ class MailMessageBatchesImpl implements MailMessageBatches {
                         .toList());
     }
 
+    /**
+     * One statement for the whole batch: the driver sends a batch of UPDATEs as one statement per row, and those
+     * were a statement per registration in the burst.
+     */
     @Override
     public void markSent(Map<Long, LocalDateTime> acceptedAt) {
-        jdbc.batchUpdate("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?,"
-                        + " last_error = NULL WHERE id = ?",
-                acceptedAt.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+        if (acceptedAt.isEmpty()) {
+            return;
+        }
+        StringBuilder sentAt = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        acceptedAt.forEach((id, at) -> {
+            sentAt.append(" WHEN ? THEN ?");
+            params.add(id);
+            params.add(at);
+        });
+        params.addAll(acceptedAt.keySet());
+        jdbc.update("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = CASE id" + sentAt
+                + " END, last_error = NULL WHERE id IN (" + String.join(",", Collections.nCopies(acceptedAt.size(), "?"))
+                + ")", params.toArray());
     }
 
     @Override

@@ -4,16 +4,11 @@ import cn.tzsw.college.notification.MailStatus;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.QueryHint;
 
 /**
  * The outbox's one repository: a mail at a time through JPA (written by a listener, sent and retried by the
@@ -21,12 +16,14 @@ import jakarta.persistence.QueryHint;
  */
 public interface MailMessageRepository extends JpaRepository<MailMessage, Long>, MailMessageBatches {
 
-    /** Due mails, locked so that two senders (two app instances) never send the same mail. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-    @Query("select m from MailMessage m where m.status = cn.tzsw.college.notification.MailStatus.PENDING"
-            + " and m.nextAttemptAt <= :now order by m.id")
-    List<MailMessage> lockDue(@Param("now") LocalDateTime now, Limit limit);
+    /**
+     * Due mails, oldest first, locked so that two senders (two app instances) never send the same mail. The index is
+     * named: after a burst, with sent mails before thousands waiting, MariaDB's cost model preferred the primary key
+     * for the order and read (and locked) every mail ever sent for each batch.
+     */
+    @Query(nativeQuery = true, value = "SELECT * FROM mail_outbox FORCE INDEX (ix_outbox_due) WHERE status = 'PENDING'"
+            + " AND next_attempt_at <= :now ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<MailMessage> lockDue(@Param("now") LocalDateTime now, @Param("limit") int limit);
 
     Page<MailMessage> findByStatusIn(Collection<MailStatus> statuses, Pageable pageable);
 

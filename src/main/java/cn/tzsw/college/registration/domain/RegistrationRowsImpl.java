@@ -2,7 +2,9 @@ package cn.tzsw.college.registration.domain;
 
 import cn.tzsw.college.catalog.CourseStatus;
 import cn.tzsw.college.catalog.LectureStatus;
+import cn.tzsw.college.catalog.LectureTermsSql;
 import cn.tzsw.college.registration.RegistrationStatus;
+import cn.tzsw.college.trainees.TraineeRefSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -12,28 +14,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RegistrationRowsImpl implements RegistrationRows {
 
-    /** The terms' columns from catalog's read models, for a query that reads {@code lecture_terms_v} as {@code l}. */
+    /**
+     * The terms' columns from catalog's read models, for a query that reads {@code lecture_terms_v} as {@code l}
+     * (seat decisions other than a registration; named as in {@link LectureTermsSql#COLUMNS}).
+     */
     private static final String TERMS = """
             l.id, l.status, l.course_status, l.organiser_code, l.starts_at, l.ends_at, l.registration_opens,
             l.registration_closes, l.cancellation_deadline, l.region_restriction,
             (SELECT GROUP_CONCAT(q.county_code) FROM lecture_quota_v q WHERE q.lecture_id = l.id) AS quota_counties""";
 
-    /** Everything the decision reads, in one round trip: the registration path's own query. */
-    private static final String STANDING = "SELECT " + TERMS + """
+    /**
+     * Everything the decision reads, in one round trip: the registration path's own query. It joins the text that
+     * catalog and trainees publish for it ({@link LectureTermsSql}, {@link TraineeRefSql}), not their views: MariaDB
+     * parses a view again for every statement, and this one runs for every registration.
+     */
+    private static final String STANDING = "SELECT " + LectureTermsSql.COLUMNS + """
             ,
                    t.id AS trainee_id, t.region_code AS trainee_region, r.id AS registration_id,
                    r.status AS registration_status,
-                   (SELECT o.lecture_id FROM registration o JOIN lecture_terms_v ol ON ol.id = o.lecture_id
-                    WHERE l.course_format <> 'RECORDED_VIDEO' AND o.trainee_id = t.id AND o.status = 'REGISTERED'
-                      AND ol.status = 'SCHEDULED' AND ol.starts_at < l.ends_at AND ol.ends_at > l.starts_at
-                      AND ol.id <> l.id AND ol.course_format <> 'RECORDED_VIDEO'
-                    LIMIT 1) AS overlapping,
+                   (SELECT o.lecture_id FROM registration o JOIN %s
+                    WHERE o.trainee_id = t.id AND o.status = 'REGISTERED' LIMIT 1) AS overlapping,
                    NEXTVAL(registration_id_seq) AS fresh_id
-            FROM lecture_terms_v l
-            LEFT JOIN trainee_ref_v t ON %s
+            FROM %s
+            LEFT JOIN %s t ON t.%s = :key
             LEFT JOIN registration r ON r.lecture_id = l.id AND r.trainee_id = t.id
             WHERE l.id = :lecture
             """;
+    private static final String STANDING_OF_ACCOUNT = standing("account_id");
+    private static final String STANDING_OF_TRAINEE = standing("id");
+
+    private static String standing(String traineeKey) {
+        return STANDING.formatted(LectureTermsSql.overlappingLecture("o.lecture_id"), LectureTermsSql.TABLES,
+                TraineeRefSql.TABLE, traineeKey);
+    }
 
     private final JdbcClient jdbc;
 
@@ -43,16 +56,16 @@ class RegistrationRowsImpl implements RegistrationRows {
 
     @Override
     public Optional<Standing> standingOfAccount(long accountId, long lectureId) {
-        return standing("t.account_id = :key", accountId, lectureId);
+        return standing(STANDING_OF_ACCOUNT, accountId, lectureId);
     }
 
     @Override
     public Optional<Standing> standingOfTrainee(long traineeId, long lectureId) {
-        return standing("t.id = :key", traineeId, lectureId);
+        return standing(STANDING_OF_TRAINEE, traineeId, lectureId);
     }
 
-    private Optional<Standing> standing(String trainee, long key, long lectureId) {
-        return jdbc.sql(STANDING.formatted(trainee)).param("key", key).param("lecture", lectureId)
+    private Optional<Standing> standing(String query, long key, long lectureId) {
+        return jdbc.sql(query).param("key", key).param("lecture", lectureId)
                 .query((rs, row) -> new Standing(terms(rs), rs.getObject("trainee_id", Long.class),
                         rs.getString("trainee_region"), rs.getObject("registration_id", Long.class),
                         Optional.ofNullable(rs.getString("registration_status")).map(RegistrationStatus::valueOf)

@@ -5,9 +5,10 @@
  * or lock time (decision 0002, the SQL seat claim):
  * <ul>
  * <li>one query reads everything the decision needs ({@code RegistrationRows.standingOfAccount}): catalog's terms
- * through its read models {@code lecture_terms_v} and {@code lecture_quota_v}, the trainee through trainees'
- * {@code trainee_ref_v}, the trainee's earlier row, an overlapping lecture and a fresh id from the sequence, instead
- * of one service call per capability;</li>
+ * and trainees' trainee by account through the SQL text they publish for it ({@code catalog.LectureTermsSql},
+ * {@code trainees.TraineeRefSql}; the declared exception to the read-model rule: MariaDB parses a view again for
+ * every statement, and with the views this was the costliest statement of a registration), the trainee's earlier
+ * row, an overlapping lecture and a fresh id from the sequence, instead of one service call per capability;</li>
  * <li>the seat is claimed with a conditional UPDATE ({@code catalog.LectureSeats}) that locks the lecture row, and
  * the registration row is written with plain SQL after it, so the lock is held only for the claim, the row and the
  * commit;</li>
@@ -16,6 +17,5 @@
  * <li>{@link cn.tzsw.college.registration.enrolment.Enrolments} has no method-security or transaction proxy of its
  * own: {@code RegistrationService} checks the role and opens the transaction.</li>
  * </ul>
- * The read models are merged into the query by MariaDB (ALGORITHM=MERGE), so they cost no more than the tables.
  */
 package cn.tzsw.college.registration.enrolment;
