@@ -1,10 +1,9 @@
 package cn.tzsw.college.attendance;
 
-import cn.tzsw.college.attendance.domain.AttendanceRecordRepository;
-import cn.tzsw.college.attendance.domain.WatchProgressRepository;
 import cn.tzsw.college.trainees.TraineeService;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -18,41 +17,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class MyAttendance {
 
-    /** A lecture as far as attendance knows it: the mark (null: none), seconds watched and credited, watch completed. */
-    public record Standing(long lectureId, AttendanceStatus mark, double watchedSeconds, boolean watchCompleted) {
-
-        public boolean started() {
-            return watchedSeconds > 0;
-        }
-    }
-
-    private final AttendanceRecordRepository records;
-    private final WatchProgressRepository watches;
+    private final AttendanceFacts facts;
     private final TraineeService trainees;
 
-    MyAttendance(AttendanceRecordRepository records, WatchProgressRepository watches, TraineeService trainees) {
-        this.records = records;
-        this.watches = watches;
+    MyAttendance(AttendanceFacts facts, TraineeService trainees) {
+        this.facts = facts;
         this.trainees = trainees;
     }
 
     /** Every lecture asked for gets an entry (empty figures when nothing is recorded). */
     @PreAuthorize("hasRole('TRAINEE')")
-    public Map<Long, Standing> of(Collection<Long> lectureIds) {
-        Long me = trainees.mine().map(t -> t.id()).orElse(null);
-        if (me == null || lectureIds.isEmpty()) {
-            Map<Long, Standing> none = new HashMap<>();
-            lectureIds.forEach(id -> none.put(id, new Standing(id, null, 0, false)));
-            return none;
-        }
-        Map<Long, WatchProgressRepository.Watched> watched = watches.watched(me, lectureIds);
-        Map<Long, AttendanceStatus> marks = records.statuses(me, lectureIds);
-        Map<Long, Standing> result = new HashMap<>();
-        for (long id : lectureIds) {
-            WatchProgressRepository.Watched watch = watched.get(id);
-            result.put(id, new Standing(id, marks.get(id), watch == null ? 0 : watch.creditedSeconds(),
-                    watch != null && watch.completed()));
-        }
+    public Map<Long, AttendanceFacts.Standing> of(Collection<Long> lectureIds) {
+        Map<Long, AttendanceFacts.Standing> result = new HashMap<>();
+        lectureIds.forEach(id -> result.put(id, AttendanceFacts.Standing.none(id)));
+        trainees.mine().ifPresent(me -> facts.among(List.of(me.id()), lectureIds)
+                .forEach((pair, standing) -> result.put(pair.lectureId(), standing)));
         return result;
     }
 }
