@@ -16,11 +16,10 @@ import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.shared.LectureProgress;
-import cn.tzsw.college.shared.LectureState;
 import cn.tzsw.college.shared.LectureStates;
 import cn.tzsw.college.ui.LectureStateBadge;
-import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.Component;
@@ -149,13 +148,13 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             return actions;
         }
         MyLecture registration = mine.get();
-        LectureState state = Optional.ofNullable(states.mine(List.of(lecture.id())).get(lecture.id()))
-                .map(LectureProgress::state).orElse(registration.status() == RegistrationStatus.WAITLISTED
-                        ? LectureState.WAITLISTED : LectureState.REGISTERED);
-        LectureStateBadge status = new LectureStateBadge(state);
-        status.setId("registration-status");
-        status.addClassName("registration-status");
-        actions.add(status);
+        LectureProgress progress = states.mine(List.of(lecture.id())).get(lecture.id());
+        if (progress != null) {
+            LectureStateBadge status = new LectureStateBadge(progress.state());
+            status.setId("registration-status");
+            status.addClassName("registration-status");
+            actions.add(status);
+        }
         if (registration.status() == RegistrationStatus.WAITLISTED) {
             actions.add(new Span(getTranslation("registration.waitlistedAt", registration.positionInLine())));
         }

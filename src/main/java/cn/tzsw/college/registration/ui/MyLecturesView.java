@@ -6,7 +6,6 @@ import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.LectureProgress;
-import cn.tzsw.college.shared.LectureState;
 import cn.tzsw.college.shared.LectureStates;
 import cn.tzsw.college.ui.LectureStateBadge;
 import com.vaadin.flow.component.html.Anchor;
@@ -54,10 +53,11 @@ class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
         }
         for (MyLecture mine : lectures) {
             Anchor title = new Anchor("lectures/" + mine.lecture().id(), mine.lecture().courseTitle());
-            LectureProgress now = progress.getOrDefault(mine.lecture().id(), new LectureProgress(
-                    mine.status() == RegistrationStatus.WAITLISTED ? LectureState.WAITLISTED : LectureState.REGISTERED,
-                    null));
-            Div head = new Div(title, new LectureStateBadge(now.state()));
+            LectureProgress now = progress.get(mine.lecture().id());
+            Div head = new Div(title);
+            if (now != null) {
+                head.add(new LectureStateBadge(now.state()));
+            }
             head.addClassName("lecture-card-head");
             Div meta = new Div(new Span(ChineseDates.format(mine.lecture().startsAt(), getLocale())),
                     new Span(mine.lecture().venue() == null ? getTranslation("catalog.online") : mine.lecture().venue()));
@@ -66,7 +66,7 @@ class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
             }
             meta.addClassName("lecture-card-meta");
             Div card = new Div(head, meta);
-            if (now.action() != null) {
+            if (now != null && now.action() != null) {
                 Anchor action = new Anchor(now.action().href(mine.lecture().id()),
                         getTranslation(now.action().messageKey()));
                 action.addClassNames("card-action", "lecture-action");
