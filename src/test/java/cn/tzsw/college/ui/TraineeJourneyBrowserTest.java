@@ -64,6 +64,7 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         String code = fixtures.as("admin", () -> checkIns.roomCode(journey.lectureId())).shortCode();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-checkin-code")));
         assertThat(text("#home-checkin")).contains("扫码签到", "用手机相机扫描教室二维码");
+        assertThat(height("#home-checkin-submit")).as("a thumb-sized button").isGreaterThanOrEqualTo(44);
         driver.findElement(By.cssSelector("#home-checkin-code input")).sendKeys(code);
         driver.findElement(By.id("home-checkin-submit")).click();
         wait.until(d -> hoursBooked(journey) == 1);
@@ -87,6 +88,8 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         By watch = By.cssSelector(".lecture-card[data-lecture='" + journey.lectureId() + "'] .lecture-action");
         wait.until(ExpectedConditions.elementToBeClickable(watch));
         assertThat(driver.findElement(watch).getText()).isEqualTo("观看");
+        assertThat(height(".lecture-card[data-lecture='" + journey.lectureId() + "'] .lecture-action"))
+                .isGreaterThanOrEqualTo(44);
         driver.findElement(watch).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lecture-video")));
         wait.until(d -> Boolean.TRUE.equals(script(
@@ -205,6 +208,11 @@ class TraineeJourneyBrowserTest extends BrowserTest {
             }
         }
         return texts;
+    }
+
+    private double height(String selector) {
+        return ((Number) script("return document.querySelector(arguments[0]).getBoundingClientRect().height",
+                selector)).doubleValue();
     }
 
     private int hoursBooked(Journey journey) {
