@@ -3,13 +3,18 @@ package cn.tzsw.college.attendance;
 import cn.tzsw.college.attendance.domain.AttendanceRecordRepository;
 import cn.tzsw.college.audit.AuditTrail;
 import cn.tzsw.college.catalog.CatalogService;
+import cn.tzsw.college.catalog.LectureInfo;
 import cn.tzsw.college.catalog.OrganiserScope;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.trainees.TraineeService;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -80,6 +85,22 @@ public class AttendanceMarks {
             recorder.completed(traineeId, lectureId,
                     records.method(lectureId, traineeId).orElse(AttendanceMethod.IN_PERSON));
         }
+    }
+
+    /**
+     * A trainee's attendance, newest mark first, for the trainee's page: administrators, and coordinators inside
+     * their region.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public List<TraineeAttendance> ofTrainee(long traineeId) {
+        trainees.get(traineeId); // in scope, or the same refusal as for a missing trainee
+        List<AttendanceRecordRepository.TraineeMark> marks = records.ofTrainee(traineeId);
+        Map<Long, LectureInfo> lectures = catalog.findAll(marks.stream().map(m -> m.lectureId()).toList()).stream()
+                .collect(Collectors.toMap(LectureInfo::id, Function.identity()));
+        return marks.stream().filter(m -> lectures.containsKey(m.lectureId()))
+                .map(m -> new TraineeAttendance(m.lectureId(), lectures.get(m.lectureId()).courseTitle(),
+                        lectures.get(m.lectureId()).startsAt(), m.status(), m.method(), m.recordedAt()))
+                .toList();
     }
 
     /** The attendance sheet: registered trainees and anyone else with a mark, with their marks, by name. */

@@ -40,12 +40,13 @@ public class CheckIns {
     private final AttendanceRecordRepository records;
     private final MarkRecorder recorder;
     private final AttendanceProperties properties;
+    private final AttendanceWindows windows;
     private final Clock clock;
 
     CheckIns(CatalogService catalog, TraineeService trainees, OrganiserScope organisers,
              AuthenticatedUser authenticatedUser, CheckInCodes codes, AttemptLimiter limiter, LectureSetup setup,
              ViewingSiteRepository sites, AttendanceRecordRepository records, MarkRecorder recorder,
-             AttendanceProperties properties, Clock clock) {
+             AttendanceProperties properties, AttendanceWindows windows, Clock clock) {
         this.catalog = catalog;
         this.trainees = trainees;
         this.organisers = organisers;
@@ -57,6 +58,7 @@ public class CheckIns {
         this.records = records;
         this.recorder = recorder;
         this.properties = properties;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -110,8 +112,7 @@ public class CheckIns {
         if (lecture.status() == LectureStatus.CANCELLED) {
             throw new BusinessRuleException("attendance.lectureCancelled");
         }
-        if (now.isBefore(lecture.startsAt().minus(properties.getCheckInMargin()))
-                || now.isAfter(lecture.endsAt().plus(properties.getCheckInMargin()))) {
+        if (!windows.checkInOpen(lecture, now)) {
             throw new BusinessRuleException("attendance.outsideWindow");
         }
         if (!setup.mayAttend(lecture.id())) {

@@ -54,6 +54,13 @@ public class CertificateQueries {
         return trainees.mine().map(me -> store.byTrainee(me.id())).orElse(List.of());
     }
 
+    /** A trainee's certificates, newest first: administrators, and coordinators inside their region. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public List<Certificate> ofTrainee(long traineeId) {
+        trainees.get(traineeId); // in scope, or the same refusal as for a missing trainee
+        return store.byTrainee(traineeId);
+    }
+
     /** The PDF, for administrators and for the holder. */
     @PreAuthorize("hasAnyRole('ADMIN','TRAINEE')")
     public byte[] pdf(long certificateId) {

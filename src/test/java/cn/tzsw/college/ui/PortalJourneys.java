@@ -82,7 +82,7 @@ abstract class PortalJourneys extends BrowserTest {
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("register"))).click();
-        wait.until(d -> pageText().contains("您已报名"));
+        wait.until(d -> text("#registration-status").equals("已报名"));
         assertThat(driver.getCurrentUrl()).endsWith("/lectures/" + lectureId);
     }
 

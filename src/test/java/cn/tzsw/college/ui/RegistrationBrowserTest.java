@@ -37,7 +37,7 @@ class RegistrationBrowserTest extends BrowserTest {
         open("/lectures/" + lectureId);
         assertThat(text("#lecture-title")).startsWith("测试课程");
         click("register");
-        wait.until(d -> pageText().contains("您已报名"));
+        wait.until(d -> "已报名".equals(text("#registration-status")));
         assertThat(driver.findElements(By.id("ics-download"))).isNotEmpty();
         signOut();
 

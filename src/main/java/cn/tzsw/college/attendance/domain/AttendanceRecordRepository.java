@@ -4,6 +4,7 @@ import cn.tzsw.college.attendance.AttendanceMethod;
 import cn.tzsw.college.attendance.AttendanceRow;
 import cn.tzsw.college.attendance.AttendanceStatus;
 import cn.tzsw.college.shared.Masking;
+import cn.tzsw.college.shared.TraineeLecture;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -110,13 +111,40 @@ public class AttendanceRecordRepository {
                 rs.getObject("recorded_at", LocalDateTime.class), rs.getString("reason"));
     }
 
-    /** The trainee's marks on the lectures that have one. */
-    public Map<Long, AttendanceStatus> statuses(long traineeId, Collection<Long> lectureIds) {
-        Map<Long, AttendanceStatus> marks = new HashMap<>();
-        jdbc.sql("SELECT lecture_id, status FROM attendance_record WHERE trainee_id = :trainee AND lecture_id IN (:ids)")
-                .param("trainee", traineeId).param("ids", lectureIds)
+    /** A trainee's mark on one lecture, for the trainee's page. */
+    public record TraineeMark(long lectureId, AttendanceStatus status, AttendanceMethod method,
+                              LocalDateTime recordedAt) {
+    }
+
+    /** Every mark of one trainee, newest first. */
+    public List<TraineeMark> ofTrainee(long traineeId) {
+        return jdbc.sql("""
+                        SELECT lecture_id, status, method, recorded_at FROM attendance_record
+                        WHERE trainee_id = ? ORDER BY recorded_at DESC""")
+                .param(traineeId)
+                .query((rs, n) -> new TraineeMark(rs.getLong("lecture_id"),
+                        AttendanceStatus.valueOf(rs.getString("status")),
+                        rs.getString("method") == null ? null : AttendanceMethod.valueOf(rs.getString("method")),
+                        rs.getObject("recorded_at", LocalDateTime.class)))
+                .list();
+    }
+
+    /** A mark: what it says and how the trainee attended. */
+    public record Mark(AttendanceStatus status, AttendanceMethod method) {
+    }
+
+    /** The marks among these trainees and lectures, of the pairs that have one. */
+    public Map<TraineeLecture, Mark> marks(Collection<Long> traineeIds, Collection<Long> lectureIds) {
+        Map<TraineeLecture, Mark> marks = new HashMap<>();
+        jdbc.sql("""
+                        SELECT trainee_id, lecture_id, status, method FROM attendance_record
+                        WHERE trainee_id IN (:trainees) AND lecture_id IN (:ids)""")
+                .param("trainees", traineeIds).param("ids", lectureIds)
                 .query(rs -> {
-                    marks.put(rs.getLong("lecture_id"), AttendanceStatus.valueOf(rs.getString("status")));
+                    String method = rs.getString("method");
+                    marks.put(new TraineeLecture(rs.getLong("trainee_id"), rs.getLong("lecture_id")),
+                            new Mark(AttendanceStatus.valueOf(rs.getString("status")),
+                                    method == null ? null : AttendanceMethod.valueOf(method)));
                 });
         return marks;
     }

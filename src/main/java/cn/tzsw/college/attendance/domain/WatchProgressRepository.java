@@ -1,5 +1,6 @@
 package cn.tzsw.college.attendance.domain;
 
+import cn.tzsw.college.shared.TraineeLecture;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -180,14 +181,14 @@ public class WatchProgressRepository {
     public record Watched(double creditedSeconds, boolean completed) {
     }
 
-    public Map<Long, Watched> watched(long traineeId, Collection<Long> lectureIds) {
-        Map<Long, Watched> watched = new HashMap<>();
-        jdbc.sql("SELECT lecture_id, credited_seconds, completed_at FROM watch_progress"
-                        + " WHERE trainee_id = :trainee AND lecture_id IN (:ids)")
-                .param("trainee", traineeId).param("ids", lectureIds)
+    public Map<TraineeLecture, Watched> watched(Collection<Long> traineeIds, Collection<Long> lectureIds) {
+        Map<TraineeLecture, Watched> watched = new HashMap<>();
+        jdbc.sql("SELECT trainee_id, lecture_id, credited_seconds, completed_at FROM watch_progress"
+                        + " WHERE trainee_id IN (:trainees) AND lecture_id IN (:ids)")
+                .param("trainees", traineeIds).param("ids", lectureIds)
                 .query(rs -> {
-                    watched.put(rs.getLong("lecture_id"), new Watched(rs.getDouble("credited_seconds"),
-                            rs.getObject("completed_at") != null));
+                    watched.put(new TraineeLecture(rs.getLong("trainee_id"), rs.getLong("lecture_id")),
+                            new Watched(rs.getDouble("credited_seconds"), rs.getObject("completed_at") != null));
                 });
         return watched;
     }

@@ -2,6 +2,7 @@ package cn.tzsw.college.attendance.heartbeat;
 
 import cn.tzsw.college.attendance.AttendanceMethod;
 import cn.tzsw.college.attendance.AttendanceProperties;
+import cn.tzsw.college.attendance.AttendanceWindows;
 import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.domain.Beat;
 import cn.tzsw.college.attendance.domain.PlaybackState;
@@ -91,6 +92,7 @@ public class WatchService {
     private final HeartbeatWriter writer;
     private final WatchCompletions completions;
     private final AttendanceProperties properties;
+    private final AttendanceWindows windows;
     private final PlaybackState.CreditRules rules;
     private final Clock clock;
     /** Acknowledged heartbeats ({@code college_heartbeats_total}), for the operator's scraper. */
@@ -99,7 +101,7 @@ public class WatchService {
     WatchService(WatchProgressRepository repository, VideoSources sources, CatalogService catalog,
                  RegistrationService registrations, TraineeService trainees, LectureSetup setup,
                  AuthenticatedUser authenticatedUser, HeartbeatWriter writer, WatchCompletions completions,
-                 AttendanceProperties properties, MeterRegistry meters, Clock clock) {
+                 AttendanceProperties properties, AttendanceWindows windows, MeterRegistry meters, Clock clock) {
         this.registry = new PlaybackRegistry(repository, catalog, setup, sources);
         this.sources = sources;
         this.catalog = catalog;
@@ -110,6 +112,7 @@ public class WatchService {
         this.writer = writer;
         this.completions = completions;
         this.properties = properties;
+        this.windows = windows;
         AttendanceProperties.Video video = properties.getVideo();
         this.rules = new PlaybackState.CreditRules(video.getMaxRate(), video.getPresenceInterval(),
                 video.getPresenceGrace(), clock.getZone());
@@ -140,8 +143,7 @@ public class WatchService {
             throw new BusinessRuleException("attendance.notRegistered");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        if (medium.live() && (now.isBefore(lecture.startsAt().minus(properties.getCheckInMargin()))
-                || !now.isBefore(lecture.endsAt()))) {
+        if (medium.live() && !windows.liveOpen(lecture, now)) {
             throw new BusinessRuleException("attendance.live.notNow");
         }
         VideoSources.Window window = sources.window(lecture, medium.live());

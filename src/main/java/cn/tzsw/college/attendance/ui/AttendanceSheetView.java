@@ -11,6 +11,9 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.LectureState;
+import cn.tzsw.college.shared.LectureStates;
+import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Durations;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UploadTexts;
@@ -42,6 +45,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 
@@ -62,10 +66,15 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
     private final Grid<AttendanceRow> grid = new Grid<>();
     private final Checkbox walkIns = new Checkbox();
     private final Span video = new Span();
+    private final LectureStates states;
+    /** The state of each trainee on the pages fetched so far: the grid asks once per page. */
+    private final Map<Long, LectureState> pageStates = new HashMap<>();
     private LectureInfo lecture;
 
-    AttendanceSheetView(AttendanceMarks marks, LectureSetup setup, CatalogService catalog, RegionService regions) {
+    AttendanceSheetView(AttendanceMarks marks, LectureSetup setup, CatalogService catalog, RegionService regions,
+                        LectureStates states) {
         this.marks = marks;
+        this.states = states;
         this.setup = setup;
         this.catalog = catalog;
         this.regions = regions;
@@ -75,6 +84,9 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(AttendanceRow::maskedPhone).setHeader(getTranslation("roster.column.phone")).setAutoWidth(true);
         grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
                 .setHeader(getTranslation("roster.column.region")).setFlexGrow(1);
+        grid.addComponentColumn(r -> pageStates.containsKey(r.traineeId())
+                        ? new LectureStateBadge(pageStates.get(r.traineeId())) : new Span())
+                .setHeader(getTranslation("lectureState.column")).setAutoWidth(true);
         grid.addColumn(r -> r.status() == null ? getTranslation("attendance.none") : getTranslation(r.status().messageKey()))
                 .setHeader(getTranslation("attendance.column.status")).setAutoWidth(true);
         grid.addColumn(r -> r.method() == null ? "" : getTranslation(r.method().messageKey())
@@ -107,8 +119,12 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         // Another organiser's lecture: the service refuses, and the router shows the access-denied page.
         marks.sheet(lecture.id(), PageRequest.of(0, 1));
         heading.setText(getTranslation("attendance.title", lecture.courseTitle()));
-        grid.setItems(query -> marks.sheet(lecture.id(),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        grid.setItems(query -> {
+            List<AttendanceRow> page = marks.sheet(lecture.id(),
+                    PageRequest.of(query.getPage(), query.getPageSize())).getContent();
+            pageStates.putAll(states.ofLecture(lecture.id(), page.stream().map(AttendanceRow::traineeId).toList()));
+            return page.stream();
+        });
         Anchor display = new Anchor("admin/lectures/" + lecture.id() + "/display", getTranslation("attendance.display"));
         display.setTarget("_blank");
         display.setId("attendance-display");

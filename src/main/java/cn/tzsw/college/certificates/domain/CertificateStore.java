@@ -5,13 +5,17 @@ import cn.tzsw.college.certificates.CertificateKind;
 import cn.tzsw.college.certificates.CertificateLine;
 import cn.tzsw.college.hours.HoursSource;
 import cn.tzsw.college.shared.LikePatterns;
+import cn.tzsw.college.shared.TraineeLecture;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -100,6 +104,16 @@ public class CertificateStore {
     public Optional<String> lockStatus(long id) {
         return jdbc.sql("SELECT status FROM certificate WHERE id = ? FOR UPDATE").param(id).query(String.class)
                 .optional();
+    }
+
+    /** The pairs among these trainees and lectures with a completion certificate that is not revoked. */
+    public Set<TraineeLecture> completions(Collection<Long> traineeIds, Collection<Long> lectureIds) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT trainee_id, lecture_id FROM certificate
+                        WHERE kind = 'COMPLETION' AND status <> 'REVOKED'
+                          AND trainee_id IN (:trainees) AND lecture_id IN (:ids)""")
+                .param("trainees", traineeIds).param("ids", lectureIds)
+                .query((rs, n) -> new TraineeLecture(rs.getLong("trainee_id"), rs.getLong("lecture_id"))).list());
     }
 
     public List<Certificate> byTrainee(long traineeId) {

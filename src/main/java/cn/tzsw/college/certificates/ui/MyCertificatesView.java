@@ -8,6 +8,9 @@ import cn.tzsw.college.certificates.CertificateStatus;
 import cn.tzsw.college.hours.HoursLedger;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.LectureProgress;
+import cn.tzsw.college.shared.LectureStates;
+import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,6 +30,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /** 我的证书: the trainee's certificates with downloads, and an hours record on request. */
@@ -36,13 +41,16 @@ import java.util.stream.IntStream;
 class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
 
     private final CertificateQueries certificates;
+    private final LectureStates states;
     private final Clock clock;
     private final Div list = new Div();
 
-    MyCertificatesView(CertificateQueries certificates, CertificateIssuing issuing, HoursLedger ledger, Clock clock) {
+    MyCertificatesView(CertificateQueries certificates, CertificateIssuing issuing, HoursLedger ledger,
+                       LectureStates states, Clock clock) {
         this.certificates = certificates;
+        this.states = states;
         this.clock = clock;
-        addClassName("narrow-page");
+        addClassNames("narrow-page", "trainee-cards");
         list.setId("my-certificates");
 
         int thisYear = LocalDate.now(clock).getYear();
@@ -81,6 +89,8 @@ class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
             list.add(new Paragraph(getTranslation("myCertificates.none")));
         }
         LocalDate today = LocalDate.now(clock);
+        Map<Long, LectureProgress> lectures = states.mine(mine.stream().map(Certificate::lectureId)
+                .filter(Objects::nonNull).toList());
         for (Certificate certificate : mine) {
             CertificateStatus status = certificate.status(today);
             Span badge = new Span(getTranslation(status.messageKey()));
@@ -90,6 +100,10 @@ class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
                     : getTranslation("myCertificates.hoursRecordTitle", certificate.title()));
             title.addClassName("certificate-title");
             Div head = new Div(title, badge);
+            LectureProgress lecture = certificate.lectureId() == null ? null : lectures.get(certificate.lectureId());
+            if (lecture != null) {
+                head.add(new LectureStateBadge(lecture.state()));
+            }
             head.addClassName("lecture-card-head");
             Div meta = new Div(new Span(getTranslation(certificate.kind().messageKey())),
                     new Span(getTranslation("certificate.serialLabel", certificate.serial())),
@@ -99,7 +113,12 @@ class MyCertificatesView extends VerticalLayout implements HasDynamicTitle {
             meta.addClassName("lecture-card-meta");
             Div card = new Div(head, meta);
             if (status != CertificateStatus.REPLACED) {
-                card.add(CertificateDownloads.link(certificates, certificate, getTranslation("certificate.download")));
+                var download = CertificateDownloads.link(certificates, certificate, getTranslation("certificate.download"));
+                download.addClassName("card-action");
+                card.add(download);
+            }
+            if (certificate.lectureId() != null) {
+                card.getElement().setAttribute("data-lecture", String.valueOf(certificate.lectureId()));
             }
             card.addClassName("lecture-card");
             card.addClassName("certificate-card");

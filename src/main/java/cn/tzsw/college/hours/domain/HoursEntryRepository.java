@@ -2,12 +2,16 @@ package cn.tzsw.college.hours.domain;
 
 import cn.tzsw.college.hours.HoursEntry;
 import cn.tzsw.college.hours.HoursSource;
+import cn.tzsw.college.shared.TraineeLecture;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -48,6 +52,15 @@ public class HoursEntryRepository {
                 .params(traineeId, lectureId, courseId, title, source.name(), hours, earnedOn, recordedAt, recordedBy)
                 .update(key, "id");
         return inserted == 0 ? Optional.empty() : Optional.of(key.getKey().longValue());
+    }
+
+    /** The pairs among these trainees and lectures whose hours are booked. */
+    public Set<TraineeLecture> booked(Collection<Long> traineeIds, Collection<Long> lectureIds) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT trainee_id, lecture_id FROM hours_entry
+                        WHERE trainee_id IN (:trainees) AND lecture_id IN (:ids)""")
+                .param("trainees", traineeIds).param("ids", lectureIds)
+                .query((rs, n) -> new TraineeLecture(rs.getLong("trainee_id"), rs.getLong("lecture_id"))).list());
     }
 
     /**

@@ -6,7 +6,9 @@ import cn.tzsw.college.hours.Progress;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.HoursText;
-import com.vaadin.flow.component.grid.Grid;
+import cn.tzsw.college.shared.LectureProgress;
+import cn.tzsw.college.shared.LectureStates;
+import cn.tzsw.college.ui.LectureStateBadge;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,6 +24,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * "我的学时": hours earned in the current registration period against the requirement for the trainee's level,
@@ -33,10 +37,12 @@ import java.time.LocalDate;
 class MyProgressView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final HoursLedger ledger;
+    private final LectureStates states;
     private final Clock clock;
 
-    MyProgressView(HoursLedger ledger, Clock clock) {
+    MyProgressView(HoursLedger ledger, LectureStates states, Clock clock) {
         this.ledger = ledger;
+        this.states = states;
         this.clock = clock;
         addClassName("narrow-page");
     }
@@ -70,20 +76,33 @@ class MyProgressView extends VerticalLayout implements BeforeEnterObserver, HasD
             facts.addClassName("lecture-facts");
             add(earned, status, bar, facts);
         }
-        Grid<HoursEntry> entries = new Grid<>();
+        // Stacked cards rather than a grid: on a phone every fact of an entry stays readable.
+        Map<Long, LectureProgress> states = this.states.mine(progress.entries().stream().map(HoursEntry::lectureId)
+                .filter(Objects::nonNull).toList());
+        Div entries = new Div();
         entries.setId("progress-entries");
-        // Fixed narrow columns so that the hours stay visible on a phone; the title takes what is left.
-        entries.addColumn(e -> ChineseDates.format(e.earnedOn(), getLocale()))
-                .setHeader(getTranslation("progress.column.date"))
-                .setWidth("7.5em").setFlexGrow(0);
-        entries.addColumn(HoursEntry::title).setHeader(getTranslation("progress.column.title")).setFlexGrow(1)
-                .setTooltipGenerator(HoursEntry::title);
-        entries.addColumn(e -> getTranslation(e.source().messageKey())).setHeader(getTranslation("progress.column.method"))
-                .setWidth("5.5em").setFlexGrow(0);
-        entries.addColumn(e -> hours(e.hours())).setHeader(getTranslation("progress.column.hours"))
-                .setWidth("3.5em").setFlexGrow(0);
-        entries.setItems(progress.entries());
-        entries.setAllRowsVisible(true);
+        entries.addClassName("trainee-cards");
+        for (HoursEntry entry : progress.entries()) {
+            Span title = new Span(entry.title());
+            title.addClassName("certificate-title");
+            Span earnedHours = new Span(getTranslation("certificate.hoursLabel", hours(entry.hours())));
+            earnedHours.addClassName("entry-hours");
+            Div head = new Div(title);
+            LectureProgress lecture = entry.lectureId() == null ? null : states.get(entry.lectureId());
+            if (lecture != null) {
+                head.add(new LectureStateBadge(lecture.state()));
+            }
+            head.addClassName("lecture-card-head");
+            Div meta = new Div(new Span(ChineseDates.format(entry.earnedOn(), getLocale())),
+                    new Span(getTranslation(entry.source().messageKey())), earnedHours);
+            meta.addClassName("lecture-card-meta");
+            Div card = new Div(head, meta);
+            card.addClassName("lecture-card");
+            if (entry.lectureId() != null) {
+                card.getElement().setAttribute("data-lecture", String.valueOf(entry.lectureId()));
+            }
+            entries.add(card);
+        }
         add(entries);
         if (progress.entries().isEmpty()) {
             add(new Paragraph(getTranslation("progress.none")));

@@ -1,19 +1,26 @@
 package cn.tzsw.college.portal.ui;
 
-import cn.tzsw.college.attendance.AttendanceProperties;
-import cn.tzsw.college.attendance.MyAttendance;
+import cn.tzsw.college.attendance.CheckIns;
 import cn.tzsw.college.certificates.Certificate;
 import cn.tzsw.college.certificates.CertificateQueries;
 import cn.tzsw.college.hours.ComplianceStatus;
-import cn.tzsw.college.hours.HoursEntry;
 import cn.tzsw.college.hours.HoursLedger;
 import cn.tzsw.college.hours.Progress;
 import cn.tzsw.college.registration.MyLecture;
 import cn.tzsw.college.registration.RegistrationService;
-import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.HoursText;
+import cn.tzsw.college.shared.LectureAction;
+import cn.tzsw.college.shared.LectureProgress;
+import cn.tzsw.college.shared.LectureState;
+import cn.tzsw.college.shared.LectureStates;
+import cn.tzsw.college.ui.LectureStateBadge;
+import cn.tzsw.college.ui.UserMessages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -22,17 +29,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 
@@ -53,8 +61,7 @@ class TraineeHome extends Div {
     static final int NEW_CERTIFICATE_DAYS = 30;
 
     TraineeHome(AuthenticatedUser authenticatedUser, HoursLedger ledger, RegistrationService registrations,
-                MyAttendance attendance, CertificateQueries certificates, AttendanceProperties attendanceProperties,
-                Clock clock) {
+                LectureStates states, CheckIns checkIns, CertificateQueries certificates, Clock clock) {
         addClassNames("portal", "trainee-home");
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate today = now.toLocalDate();
@@ -68,22 +75,62 @@ class TraineeHome extends Div {
             return;
         }
         List<MyLecture> mine = registrations.myLectures();
-        Set<Long> booked = ledger.entries(progress.traineeId(), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31))
-                .stream().map(HoursEntry::lectureId).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, MyAttendance.Standing> standings = attendance.of(mine.stream().map(m -> m.lecture().id()).toList());
+        Map<Long, LectureProgress> progresses = states.mine(mine.stream().map(m -> m.lecture().id()).toList());
         List<Step> steps = mine.stream()
-                .map(m -> new Step(m, NextStep.of(m, standings.get(m.lecture().id()), booked.contains(m.lecture().id()),
-                        now, attendanceProperties.getCheckInMargin())))
-                .filter(s -> !"home.state.completed".equals(s.next().stateKey())
-                        && (s.next().actionKey() != null || s.mine().lecture().endsAt().isAfter(now)))
+                .filter(m -> progresses.containsKey(m.lecture().id()))
+                .map(m -> new Step(m, progresses.get(m.lecture().id())))
+                .filter(s -> !DONE.contains(s.next().state())
+                        && (s.next().action() != null || s.mine().lecture().endsAt().isAfter(now)))
                 .toList();
         List<Certificate> mineCertificates = certificates.mine();
 
-        add(progress(progress, today), nextLectures(steps), todos(progress, steps, mineCertificates, today),
-                recentCertificates(mineCertificates));
+        add(progress(progress, today), checkIn(steps, checkIns), nextLectures(steps),
+                todos(progress, steps, mineCertificates, today), recentCertificates(mineCertificates, states));
     }
 
-    private record Step(MyLecture mine, NextStep next) {
+    /** States with nothing left to do: the home lists what is still ahead. */
+    private static final Set<LectureState> DONE = EnumSet.of(LectureState.COMPLETED, LectureState.CERTIFIED,
+            LectureState.CANCELLED, LectureState.ABSENT);
+
+    private record Step(MyLecture mine, LectureProgress next) {
+    }
+
+    /**
+     * Check-in: the room's QR encodes the check-in link, so the phone's camera opens it directly; the six digits
+     * shown beside the QR can be typed here for the lecture whose check-in is open.
+     */
+    private Section checkIn(List<Step> steps, CheckIns checkIns) {
+        Section section = section("home.checkIn", "home-checkin");
+        Paragraph how = new Paragraph(getTranslation("home.checkIn.scan"));
+        how.addClassName("home-checkin-how");
+        section.add(how);
+        Step open = steps.stream().filter(s -> s.next().action() == LectureAction.CHECK_IN).findFirst().orElse(null);
+        if (open == null) {
+            section.add(new Paragraph(getTranslation("home.checkIn.none")));
+            return section;
+        }
+        long lectureId = open.mine().lecture().id();
+        TextField digits = new TextField(getTranslation("home.checkIn.code", open.mine().lecture().courseTitle()));
+        digits.setId("home-checkin-code");
+        digits.setMaxLength(6);
+        digits.setAllowedCharPattern("\\d");
+        digits.getElement().setAttribute("inputmode", "numeric");
+        digits.getElement().setAttribute("autocomplete", "one-time-code");
+        Button submit = new Button(getTranslation("lectureAction.CHECK_IN"), e -> {
+            try {
+                checkIns.checkInWithCode(lectureId, digits.getValue());
+                UI.getCurrent().getPage().reload(); // every card on the page moves on with the new state
+            } catch (BusinessRuleException refused) {
+                digits.setInvalid(true);
+                digits.setErrorMessage(UserMessages.describe(this, refused));
+            }
+        });
+        submit.setId("home-checkin-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div form = new Div(digits, submit);
+        form.addClassName("home-checkin-form");
+        section.add(form);
+        return section;
     }
 
     private Section progress(Progress progress, LocalDate today) {
@@ -123,19 +170,20 @@ class TraineeHome extends Div {
             var lecture = step.mine().lecture();
             Anchor title = new Anchor("lectures/" + lecture.id(), lecture.courseTitle());
             title.addClassName("portal-card-title");
-            Span state = new Span(step.mine().status() == RegistrationStatus.WAITLISTED
-                    ? getTranslation("registration.waitlistedAt", step.mine().positionInLine())
-                    : getTranslation(step.next().stateKey()));
-            state.getElement().getThemeList().add("badge pill");
+            LectureStateBadge state = new LectureStateBadge(step.next().state());
             state.addClassName("home-lecture-state");
             String where = lecture.venue() != null ? lecture.venue() : getTranslation("catalog.online");
             Div meta = new Div(new Span(ChineseDates.format(lecture.startsAt(), getLocale())), new Span(where),
                     new Span(getTranslation(lecture.format().messageKey())));
             meta.addClassName("portal-card-meta");
+            if (step.next().state() == LectureState.WAITLISTED) {
+                meta.add(new Span(getTranslation("registration.waitlistedAt", step.mine().positionInLine())));
+            }
             Div foot = new Div(state);
             foot.addClassName("portal-card-foot");
-            if (step.next().actionKey() != null) {
-                Anchor action = new Anchor(step.next().href(), getTranslation(step.next().actionKey()));
+            LectureAction next = step.next().action();
+            if (next != null) {
+                Anchor action = new Anchor(next.href(lecture.id()), getTranslation(next.messageKey()));
                 action.addClassNames("portal-button", "primary", "home-lecture-action");
                 foot.add(action);
             }
@@ -152,8 +200,9 @@ class TraineeHome extends Div {
         Section section = section("home.todos", "home-todos");
         List<Component> items = new ArrayList<>();
         for (Step step : steps) {
-            if (step.next().unwatched()) {
-                items.add(todo(getTranslation("home.todo.watch", step.mine().lecture().courseTitle()), step.next().href()));
+            if (step.next().action() == LectureAction.WATCH) {
+                items.add(todo(getTranslation("home.todo.watch", step.mine().lecture().courseTitle()),
+                        LectureAction.WATCH.href(step.mine().lecture().id())));
             }
         }
         for (Certificate certificate : certificates) {
@@ -183,20 +232,28 @@ class TraineeHome extends Div {
         return item;
     }
 
-    private Section recentCertificates(List<Certificate> certificates) {
+    private Section recentCertificates(List<Certificate> all, LectureStates states) {
+        List<Certificate> certificates = all.subList(0, Math.min(RECENT_CERTIFICATES, all.size()));
+        Map<Long, LectureProgress> lectures = states.mine(certificates.stream().map(Certificate::lectureId)
+                .filter(Objects::nonNull).toList());
         Section section = section("home.certificates", "home-certificates");
         Div list = new Div();
         list.addClassName("home-todo-list");
         if (certificates.isEmpty()) {
             list.add(new Paragraph(getTranslation("home.noCertificates")));
         }
-        for (Certificate certificate : certificates.subList(0, Math.min(RECENT_CERTIFICATES, certificates.size()))) {
+        for (Certificate certificate : certificates) {
             Span title = new Span(certificate.title());
             title.addClassName("portal-card-title");
             Span facts = new Span(getTranslation(certificate.kind().messageKey()) + " · " + certificate.serial() + " · "
                     + ChineseDates.format(certificate.issuedOn(), getLocale()));
             facts.addClassName("portal-card-meta");
             Div row = new Div(title, facts);
+            LectureProgress lecture = certificate.lectureId() == null ? null : lectures.get(certificate.lectureId());
+            if (lecture != null) {
+                row.add(new LectureStateBadge(lecture.state()));
+                row.getElement().setAttribute("data-lecture", String.valueOf(certificate.lectureId()));
+            }
             row.addClassName("portal-card");
             list.add(row);
         }

@@ -54,6 +54,8 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
     List<Registration> findByLectureIdAndStatusInOrderByQueuedAtAscIdAsc(long lectureId,
                                                                          Collection<RegistrationStatus> statuses);
 
+    List<Registration> findByTraineeIdInAndLectureIdIn(Collection<Long> traineeIds, Collection<Long> lectureIds);
+
     List<Registration> findByTraineeIdAndStatusIn(long traineeId, Collection<RegistrationStatus> statuses);
 
     @Query("""

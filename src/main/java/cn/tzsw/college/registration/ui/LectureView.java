@@ -17,6 +17,9 @@ import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.HoursText;
+import cn.tzsw.college.shared.LectureProgress;
+import cn.tzsw.college.shared.LectureStates;
+import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.Component;
@@ -40,6 +43,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -52,11 +56,13 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     private final RegistrationService registrations;
     private final RegionService regions;
     private final AuthenticatedUser authenticatedUser;
+    private final LectureStates states;
     private final Clock clock;
     private LectureInfo lecture;
 
     LectureView(CatalogService catalog, RegistrationService registrations, RegionService regions,
-                AuthenticatedUser authenticatedUser, Clock clock) {
+                AuthenticatedUser authenticatedUser, LectureStates states, Clock clock) {
+        this.states = states;
         this.catalog = catalog;
         this.registrations = registrations;
         this.regions = regions;
@@ -142,12 +148,16 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             return actions;
         }
         MyLecture registration = mine.get();
-        Span status = new Span(registration.status() == RegistrationStatus.WAITLISTED
-                ? getTranslation("registration.waitlistedAt", registration.positionInLine())
-                : getTranslation("registration.youAreRegistered"));
-        status.setId("registration-status");
-        status.addClassName("registration-status");
-        actions.add(status);
+        LectureProgress progress = states.mine(List.of(lecture.id())).get(lecture.id());
+        if (progress != null) {
+            LectureStateBadge status = new LectureStateBadge(progress.state());
+            status.setId("registration-status");
+            status.addClassName("registration-status");
+            actions.add(status);
+        }
+        if (registration.status() == RegistrationStatus.WAITLISTED) {
+            actions.add(new Span(getTranslation("registration.waitlistedAt", registration.positionInLine())));
+        }
         if (registration.status() == RegistrationStatus.REGISTERED) {
             byte[] ics = LectureCalendar.ics(lecture, clock.instant());
             Anchor calendar = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(

@@ -5,6 +5,9 @@ import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.LectureProgress;
+import cn.tzsw.college.shared.LectureStates;
+import cn.tzsw.college.ui.LectureStateBadge;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -19,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** The trainee's own lectures: upcoming first, then past ones, each with its status. */
 @Route("my/lectures")
@@ -26,10 +30,13 @@ import java.util.List;
 @Menu(title = "nav.myLectures", order = 15, icon = "vaadin:calendar-user")
 class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
 
-    MyLecturesView(RegistrationService registrations, Clock clock) {
-        addClassName("narrow-page");
+    private final Map<Long, LectureProgress> progress;
+
+    MyLecturesView(RegistrationService registrations, LectureStates states, Clock clock) {
+        addClassNames("narrow-page", "trainee-cards");
         LocalDateTime now = LocalDateTime.now(clock);
         List<MyLecture> mine = registrations.myLectures();
+        progress = states.mine(mine.stream().map(m -> m.lecture().id()).toList());
         add(new H2(getTranslation("nav.myLectures")));
         List<MyLecture> upcoming = mine.stream().filter(m -> m.lecture().endsAt().isAfter(now)).toList();
         List<MyLecture> past = mine.stream().filter(m -> !m.lecture().endsAt().isAfter(now)).toList().reversed();
@@ -46,17 +53,27 @@ class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
         }
         for (MyLecture mine : lectures) {
             Anchor title = new Anchor("lectures/" + mine.lecture().id(), mine.lecture().courseTitle());
-            Span status = new Span(mine.status() == RegistrationStatus.WAITLISTED
-                    ? getTranslation("registration.waitlistedAt", mine.positionInLine())
-                    : getTranslation(mine.status().messageKey()));
-            status.getElement().getThemeList().add("badge pill");
-            Div head = new Div(title, status);
+            LectureProgress now = progress.get(mine.lecture().id());
+            Div head = new Div(title);
+            if (now != null) {
+                head.add(new LectureStateBadge(now.state()));
+            }
             head.addClassName("lecture-card-head");
             Div meta = new Div(new Span(ChineseDates.format(mine.lecture().startsAt(), getLocale())),
                     new Span(mine.lecture().venue() == null ? getTranslation("catalog.online") : mine.lecture().venue()));
+            if (mine.status() == RegistrationStatus.WAITLISTED) {
+                meta.add(new Span(getTranslation("registration.waitlistedAt", mine.positionInLine())));
+            }
             meta.addClassName("lecture-card-meta");
             Div card = new Div(head, meta);
+            if (now != null && now.action() != null) {
+                Anchor action = new Anchor(now.action().href(mine.lecture().id()),
+                        getTranslation(now.action().messageKey()));
+                action.addClassNames("card-action", "lecture-action");
+                card.add(action);
+            }
             card.addClassName("lecture-card");
+            card.getElement().setAttribute("data-lecture", String.valueOf(mine.lecture().id()));
             list.add(card);
         }
     }

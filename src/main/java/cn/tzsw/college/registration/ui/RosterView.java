@@ -9,7 +9,10 @@ import cn.tzsw.college.registration.RosterEntry;
 import cn.tzsw.college.registration.RosterExport;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.shared.LectureState;
+import cn.tzsw.college.shared.LectureStates;
 import cn.tzsw.college.trainees.TraineeService;
+import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -60,6 +63,9 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final CatalogService catalog;
     private final RegionService regions;
     private final RosterExport export;
+    private final LectureStates states;
+    /** The state of each trainee on the pages fetched so far: the grid asks once per page. */
+    private final Map<Long, LectureState> pageStates = new HashMap<>();
     private final Map<String, String> regionNames = new HashMap<>();
     private final H2 heading = new H2();
     private final Span details = new Span();
@@ -73,12 +79,13 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private RegistrationStatus shown = RegistrationStatus.REGISTERED;
 
     RosterView(RegistrationService registrations, TraineeService trainees, CatalogService catalog,
-               RegionService regions, RosterExport export) {
+               RegionService regions, RosterExport export, LectureStates states) {
         this.registrations = registrations;
         this.trainees = trainees;
         this.catalog = catalog;
         this.regions = regions;
         this.export = export;
+        this.states = states;
         setSizeFull();
         details.addClassName("roster-details");
 
@@ -96,6 +103,9 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
         grid.setId("roster-grid");
         grid.addColumn(RosterEntry::name).setHeader(getTranslation("roster.column.name")).setAutoWidth(true);
+        grid.addComponentColumn(r -> pageStates.containsKey(r.traineeId())
+                        ? new LectureStateBadge(pageStates.get(r.traineeId())) : new Span())
+                .setHeader(getTranslation("lectureState.column")).setAutoWidth(true);
         grid.addColumn(RosterEntry::maskedPhone).setHeader(getTranslation("roster.column.phone")).setAutoWidth(true);
         grid.addColumn(RosterEntry::maskedIdNumber).setHeader(getTranslation("roster.column.idNumber")).setAutoWidth(true);
         grid.addColumn(RosterEntry::workUnit).setHeader(getTranslation("roster.column.workUnit")).setAutoWidth(true);
@@ -154,8 +164,12 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         csv.setHref(downloadHandler(lectureId, "csv", "text/csv; charset=UTF-8", export::csv), AttachmentType.DOWNLOAD);
         shown = RegistrationStatus.REGISTERED;
         tabs.setSelectedTab(tabByStatus.get(shown));
-        grid.setItems(query -> registrations.roster(lecture.id(), Set.of(shown),
-                VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        grid.setItems(query -> {
+            List<RosterEntry> page = registrations.roster(lecture.id(), Set.of(shown),
+                    VaadinSpringDataHelpers.toSpringPageRequest(query)).getContent();
+            pageStates.putAll(states.ofLecture(lecture.id(), page.stream().map(RosterEntry::traineeId).toList()));
+            return page.stream();
+        });
         updateCounts();
     }
 

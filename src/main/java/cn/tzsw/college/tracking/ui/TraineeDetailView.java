@@ -1,5 +1,9 @@
 package cn.tzsw.college.tracking.ui;
 
+import cn.tzsw.college.attendance.AttendanceMarks;
+import cn.tzsw.college.attendance.TraineeAttendance;
+import cn.tzsw.college.certificates.Certificate;
+import cn.tzsw.college.certificates.CertificateQueries;
 import cn.tzsw.college.hours.ExternalHoursService;
 import cn.tzsw.college.hours.HoursEntry;
 import cn.tzsw.college.hours.HoursLedger;
@@ -12,10 +16,13 @@ import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.HoursText;
+import cn.tzsw.college.shared.LectureState;
+import cn.tzsw.college.shared.LectureStates;
 import cn.tzsw.college.trainees.TraineeDetails;
 import cn.tzsw.college.trainees.TraineeEdit;
 import cn.tzsw.college.trainees.TraineeService;
 import cn.tzsw.college.ui.FormSaveEvent;
+import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.Component;
@@ -42,12 +49,16 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * One trainee: profile (numbers masked, the full value only on a deliberate, audited click), standing in the
- * current registration period, the hours ledger, and registrations. A foreign or missing id is the same refusal.
+ * current registration period, the hours ledger, registrations, attendance and certificates, each lecture with
+ * the state every page shows. A foreign or missing id is the same refusal.
  */
 @Route("trainee")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
@@ -59,12 +70,20 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
     private final RegistrationService registrations;
     private final RegionService regions;
     private final CurrentUser user;
+    private final AttendanceMarks attendance;
+    private final CertificateQueries certificates;
+    private final LectureStates states;
     private final java.time.Clock clock;
     private TraineeDetails trainee;
+    private Map<Long, LectureState> lectureStates = Map.of();
 
     TraineeDetailView(TraineeService trainees, HoursLedger ledger, ExternalHoursService externalHours,
                       RegistrationService registrations, RegionService regions, AuthenticatedUser authenticatedUser,
+                      AttendanceMarks attendance, CertificateQueries certificates, LectureStates states,
                       java.time.Clock clock) {
+        this.attendance = attendance;
+        this.certificates = certificates;
+        this.states = states;
         this.clock = clock;
         this.trainees = trainees;
         this.ledger = ledger;
@@ -90,7 +109,14 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
         edit.setId("trainee-edit");
         HorizontalLayout head = new HorizontalLayout(new H2(trainee.name()), edit);
         head.setAlignItems(Alignment.CENTER);
-        add(back, head, profile(), standing(), registrationsPanel());
+        List<MyLecture> registered = registrations.ofTrainee(trainee.id());
+        List<TraineeAttendance> marks = attendance.ofTrainee(trainee.id());
+        Set<Long> lectureIds = new HashSet<>();
+        registered.forEach(m -> lectureIds.add(m.lecture().id()));
+        marks.forEach(m -> lectureIds.add(m.lectureId()));
+        lectureStates = states.ofTrainee(trainee.id(), lectureIds);
+        add(back, head, profile(), standing(), registrationsPanel(registered), attendancePanel(marks),
+                certificatesPanel());
     }
 
     private Component profile() {
@@ -193,22 +219,58 @@ class TraineeDetailView extends VerticalLayout implements HasUrlParameter<Long>,
         return link;
     }
 
-    private Component registrationsPanel() {
-        List<MyLecture> all = registrations.ofTrainee(trainee.id());
+    private Component registrationsPanel(List<MyLecture> all) {
         Grid<MyLecture> grid = new Grid<>();
         grid.setId("registrations-grid");
         grid.addColumn(m -> ChineseDates.format(m.lecture().startsAt(), getLocale()))
                 .setHeader(getTranslation("detail.lectureTime"))
                 .setAutoWidth(true);
         grid.addColumn(m -> m.lecture().courseTitle()).setHeader(getTranslation("detail.course")).setFlexGrow(1);
-        grid.addColumn(m -> getTranslation(m.status().messageKey()))
+        grid.addComponentColumn(m -> stateBadge(m.lecture().id()))
                 .setHeader(getTranslation("detail.status")).setAutoWidth(true);
         grid.setItems(all);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("detail.noRegistrations"));
-        Span note = new Span(getTranslation("detail.laterPanels"));
-        note.addClassName("hint");
-        return new VerticalLayout(new H3(getTranslation("detail.registrations")), grid, note);
+        return new VerticalLayout(new H3(getTranslation("detail.registrations")), grid);
+    }
+
+    private Component stateBadge(long lectureId) {
+        LectureState state = lectureStates.get(lectureId);
+        return state == null ? new Span() : new LectureStateBadge(state);
+    }
+
+    private Component attendancePanel(List<TraineeAttendance> marks) {
+        Grid<TraineeAttendance> grid = new Grid<>();
+        grid.setId("attendance-grid");
+        grid.addColumn(TraineeAttendance::courseTitle).setHeader(getTranslation("detail.course")).setFlexGrow(1);
+        grid.addColumn(a -> ChineseDates.format(a.startsAt(), getLocale()))
+                .setHeader(getTranslation("detail.lectureTime")).setAutoWidth(true);
+        grid.addComponentColumn(a -> stateBadge(a.lectureId())).setHeader(getTranslation("detail.status"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> getTranslation(a.status().messageKey())
+                        + (a.method() == null ? "" : " · " + getTranslation(a.method().messageKey())))
+                .setHeader(getTranslation("detail.attendanceMark")).setAutoWidth(true);
+        grid.setItems(marks);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("detail.noAttendance"));
+        return new VerticalLayout(new H3(getTranslation("detail.attendance")), grid);
+    }
+
+    private Component certificatesPanel() {
+        LocalDate today = LocalDate.now(clock);
+        Grid<Certificate> grid = new Grid<>();
+        grid.setId("certificates-grid");
+        grid.addColumn(Certificate::serial).setHeader(getTranslation("detail.certificateSerial")).setAutoWidth(true);
+        grid.addColumn(c -> c.title() + " · " + getTranslation(c.kind().messageKey()))
+                .setHeader(getTranslation("detail.certificateTitle")).setFlexGrow(1);
+        grid.addColumn(c -> ChineseDates.format(c.issuedOn(), getLocale()))
+                .setHeader(getTranslation("detail.certificateIssued")).setAutoWidth(true);
+        grid.addColumn(c -> getTranslation(c.status(today).messageKey()))
+                .setHeader(getTranslation("detail.status")).setAutoWidth(true);
+        grid.setItems(certificates.ofTrainee(trainee.id()));
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("detail.noCertificates"));
+        return new VerticalLayout(new H3(getTranslation("detail.certificates")), grid);
     }
 
     private void openEditor() {
