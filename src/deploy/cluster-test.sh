@@ -13,7 +13,8 @@
 #
 # Needs root or sudo-less apt for the packages (Debian haproxy, mariadb-server), Java 21+ (JAVA_HOME), and ports
 # CLUSTER_BASE_PORT+25/80/81/82/306/307/404 (18000 + …) free on 127.0.0.1. Everything lives in a temp folder,
-# printed at the end; every process it starts is stopped on exit. Not part of ./mvnw test (takes 3-6 minutes).
+# printed at the end (the databases are removed after a passing run unless KEEP_DATA=1); every process it starts is
+# stopped on exit. Not part of ./mvnw test: 3-10 minutes, most of it the two nodes' first start.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -35,6 +36,7 @@ PIDS=()
 log() { printf '%s %s\n' "$(date +%T)" "$*"; }
 
 stop_all() {
+    local status=$?
     # newest first: HAProxy and the nodes before the databases
     for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
         kill "${PIDS[i]}" 2>/dev/null || true
@@ -43,7 +45,10 @@ stop_all() {
         for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
         kill -9 "$pid" 2>/dev/null || true
     done
-    log "stopped; logs and data in $WORK"
+    if ((status == 0)) && [[ -z ${KEEP_DATA:-} ]]; then
+        rm -rf "$WORK/primary" "$WORK/replica" "$WORK/shared" # some 400 MB; KEEP_DATA=1 keeps them
+    fi
+    log "stopped; logs in $WORK"
 }
 trap stop_all EXIT
 
