@@ -67,9 +67,15 @@ public class ProgressReports {
         RegionLevel childLevel = region.level().child();
         int length = childLevel == null ? 12 : prefixLength(childLevel);
         String prefix = region.subtreePrefix();
-        Map<String, Long> villages = figures.villages(prefix, length);
-        Map<String, Population> population = figures.population(prefix, length, today, standing.isCurrent(today));
-        Map<String, Activity> activity = figures.activity(prefix, length, period);
+        boolean fromRollup = standing.isCurrent(today);
+        record Figures(Map<String, Long> villages, Map<String, Population> population,
+                       Map<String, Activity> activity) {
+        }
+        Figures read = figures.together(() -> new Figures(figures.villages(prefix, length),
+                figures.population(prefix, length, today, fromRollup), figures.activity(prefix, length, period)));
+        Map<String, Long> villages = read.villages();
+        Map<String, Population> population = read.population();
+        Map<String, Activity> activity = read.activity();
         List<UnitFigures> rows = new ArrayList<>();
         if (childLevel == null) {
             String unit = region.code();

@@ -10,12 +10,14 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The progress reports' reads ({@link ReportSql}), per child unit of a subtree: units are the first {@code length}
- * characters of a region code, a subtree is a code prefix.
+ * characters of a region code, a subtree is a code prefix. They go where {@link ReportReads} says: a replica if one
+ * is configured, else the primary.
  */
 @Repository
 public class ProgressReportRepository {
@@ -28,12 +30,19 @@ public class ProgressReportRepository {
     public record Activity(long active, BigDecimal hours, long lectures, long coveredVillages) {
     }
 
+    private final ReportReads reads;
     private final JdbcClient jdbc;
     private final ReportSql sql;
 
-    ProgressReportRepository(JdbcClient jdbc, ReportSql sql) {
-        this.jdbc = jdbc;
+    ProgressReportRepository(ReportReads reads, ReportSql sql) {
+        this.reads = reads;
+        this.jdbc = reads.jdbc();
         this.sql = sql;
+    }
+
+    /** Runs the reads of one report in one read-only transaction, so that its figures agree with each other. */
+    public <T> T together(Supplier<T> report) {
+        return reads.together(report);
     }
 
     /**
