@@ -31,6 +31,7 @@ final class CapacityRun {
     private final int steps;
     private final Duration level;
     private final Duration ramp;
+    private final Duration warmUp;
     private final List<List<Long>> times = new ArrayList<>();
     private final AtomicInteger[] errors;
     private final AtomicInteger[] journeys;
@@ -38,11 +39,12 @@ final class CapacityRun {
     private volatile long startNanos;
     private Node before;
 
-    CapacityRun(int step, int steps, Duration level, Duration ramp) {
+    CapacityRun(int step, int steps, Duration level, Duration ramp, Duration warmUp) {
         this.step = step;
         this.steps = steps;
         this.level = level;
         this.ramp = ramp;
+        this.warmUp = warmUp;
         this.errors = new AtomicInteger[steps];
         this.journeys = new AtomicInteger[steps];
         for (int i = 0; i < steps; i++) {
@@ -68,25 +70,29 @@ final class CapacityRun {
         return ramp;
     }
 
+    Duration warmUp() {
+        return warmUp;
+    }
+
     /** Concurrent trainees at the given step (0-based). */
     int users(int index) {
         return (index + 1) * step;
     }
 
     void start(String baseUrl) {
-        System.out.printf("Capacity run against %s: %d steps of %d more trainees, each held %d s after a %d s ramp;"
-                + " Vaadin production mode: %s%n", baseUrl, steps, step, level.toSeconds(), ramp.toSeconds(),
-                productionMode(baseUrl));
+        System.out.printf("Capacity run against %s: %d s warm-up with %d trainees, then %d steps of %d more trainees,"
+                + " each held %d s after a %d s ramp; Vaadin production mode: %s%n", baseUrl, warmUp.toSeconds(), step,
+                steps, step, level.toSeconds(), ramp.toSeconds(), productionMode(baseUrl));
         before = node();
         startNanos = System.nanoTime();
     }
 
-    /** The step whose level (not its ramp) is under way now, or -1. */
+    /** The step whose level (not its ramp, nor the warm-up) is under way now, or -1. */
     private int currentStep() {
-        long elapsed = System.nanoTime() - startNanos;
+        long elapsed = System.nanoTime() - startNanos - ramp.toNanos() - warmUp.toNanos();
         long period = ramp.toNanos() + level.toNanos();
         int index = (int) (elapsed / period);
-        return index < steps && elapsed % period >= ramp.toNanos() ? index : -1;
+        return elapsed >= 0 && index < steps && elapsed % period >= ramp.toNanos() ? index : -1;
     }
 
     /** A response time in milliseconds, or -1 for a failed request. */

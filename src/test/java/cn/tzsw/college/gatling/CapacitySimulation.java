@@ -1,13 +1,15 @@
 package cn.tzsw.college.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -36,7 +38,8 @@ public class CapacitySimulation extends Simulation {
     static final String BASE_URL = System.getProperty("capacity.baseUrl", "http://127.0.0.1:18417");
     static final CapacityRun RUN = new CapacityRun(Integer.getInteger("capacity.step", 10),
             Integer.getInteger("capacity.steps", 5), Duration.ofSeconds(Integer.getInteger("capacity.levelSeconds", 60)),
-            Duration.ofSeconds(Integer.getInteger("capacity.rampSeconds", 10)));
+            Duration.ofSeconds(Integer.getInteger("capacity.rampSeconds", 10)),
+            Duration.ofSeconds(Integer.getInteger("capacity.warmUpSeconds", 60)));
     static final Duration THINK = Duration.ofMillis(Integer.getInteger("capacity.thinkMillis", 3000));
     static final String JOURNEYS = System.getProperty("capacity.journeys", "target/capacity/journeys.csv");
 
@@ -116,11 +119,16 @@ public class CapacitySimulation extends Simulation {
                     .check(regex("\"value\":\"vaadin-login-form\"").exists())))
             .pause(THINK)
             // Vaadin's login form posts a plain form with Spring Security's token from the page; the answer
-            // redirects to the start page, a new page load in the new session.
-            .exec(timed(page(http("sign in").post("/login")
+            // redirects to the start page, a new page load in the new session (timed on its own: the password
+            // check is the costly part).
+            .exec(timed(http("sign in").post("/login")
                     .formParam("_csrf", "#{springCsrf}")
                     .formParam("username", "#{username}")
-                    .formParam("password", LoadTestData.PASSWORD))))
+                    .formParam("password", LoadTestData.PASSWORD)
+                    .disableFollowRedirect()
+                    .check(status().is(302), responseTimeInMillis().saveAs("rt"),
+                            headerRegex("Location", "/login\\?error").notExists(), header("Location").saveAs("startPage"))))
+            .exec(timed(page(http("start page").get("#{startPage}"))))
             .exec(timed(uidl("start page shown", session -> navigate("/", ""))))
             .pause(THINK)
             // Back to the lecture through the app (a router link), not a page load.
@@ -135,10 +143,14 @@ public class CapacitySimulation extends Simulation {
             });
 
     {
-        // Each step: a ramp up to the next level, then the level held; only the levels are measured.
+        // A warm-up at the first level (a fresh node's JIT is still compiling), then each step: a ramp up to the next
+        // level and the level held; only the levels are measured.
         List<ClosedInjectionStep> steps = new ArrayList<>();
+        steps.add(rampConcurrentUsers(0).to(RUN.users(0)).during(RUN.ramp()));
+        steps.add(constantConcurrentUsers(RUN.users(0)).during(RUN.warmUp()));
         for (int i = 0; i < RUN.steps(); i++) {
-            steps.add(rampConcurrentUsers(i == 0 ? 0 : RUN.users(i - 1)).to(RUN.users(i)).during(RUN.ramp()));
+            steps.add(i == 0 ? constantConcurrentUsers(RUN.users(0)).during(RUN.ramp())
+                    : rampConcurrentUsers(RUN.users(i - 1)).to(RUN.users(i)).during(RUN.ramp()));
             steps.add(constantConcurrentUsers(RUN.users(i)).during(RUN.level()));
         }
         setUp(journey.injectClosed(steps)).protocols(protocol);

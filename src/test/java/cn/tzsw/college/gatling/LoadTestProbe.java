@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("loadtest")
+// public: Spring exports only public classes as MBeans
 @ManagedResource(objectName = LoadTestProbe.NAME)
-class LoadTestProbe {
+public class LoadTestProbe {
 
     static final String NAME = "college:type=LoadTestProbe";
     /** Over all lectures: the seat counter and the registration rows must both stay within the capacity. */
