@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +36,12 @@ final class CapacityRun {
     private final Duration ramp;
     private final Duration warmUp;
     private final List<List<Long>> times = new ArrayList<>();
+    /** Per request of the journey (in journey order), over all measured steps: where the time goes. */
+    private final Map<String, List<Long>> byRequest = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger[] errors;
     private final AtomicInteger[] journeys;
-    private final Integer jmxPort = Boolean.getBoolean("capacity.skipApp") ? null : Integer.getInteger("capacity.jmxPort");
+    private final Integer jmxPort = Boolean.getBoolean("capacity.skipApp") ? null
+            : Integer.getInteger("capacity.jmxPort");
     private volatile long startNanos;
     private Node before;
 
@@ -95,8 +101,8 @@ final class CapacityRun {
         return elapsed >= 0 && index < steps && elapsed % period >= ramp.toNanos() ? index : -1;
     }
 
-    /** A response time in milliseconds, or -1 for a failed request. */
-    void record(long millis) {
+    /** A request's response time in milliseconds, or -1 if it failed. */
+    void record(String request, long millis) {
         int index = currentStep();
         if (index < 0) {
             return;
@@ -105,9 +111,19 @@ final class CapacityRun {
             errors[index].incrementAndGet();
             return;
         }
-        List<Long> list = times.get(index);
+        add(times.get(index), millis);
+        add(byRequest.computeIfAbsent(request, name -> new ArrayList<>()), millis);
+    }
+
+    private static void add(List<Long> list, long millis) {
         synchronized (list) {
             list.add(millis);
+        }
+    }
+
+    private static long[] sorted(List<Long> list) {
+        synchronized (list) {
+            return list.stream().mapToLong(Long::longValue).sorted().toArray();
         }
     }
 
@@ -120,16 +136,13 @@ final class CapacityRun {
 
     void finish() {
         System.out.println();
-        System.out.println("Capacity of a node through the UI: per step (ramps left out), response times of all the journey's requests");
+        System.out.println("Capacity of a node through the UI: per step (ramps left out),"
+                + " response times of all the journey's requests");
         System.out.println("trainees  requests  journeys/s     p50     p95     max  errors");
         int served = 0;
         Integer passed = null;
         for (int i = 0; i < steps; i++) {
-            long[] sorted;
-            List<Long> list = times.get(i);
-            synchronized (list) {
-                sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
-            }
+            long[] sorted = sorted(times.get(i));
             long p95 = percentile(sorted, 95);
             System.out.printf("%8d  %8d  %10.1f  %6d  %6d  %6d  %6d%n", users(i), sorted.length,
                     journeys[i].get() / (double) level.toSeconds(), percentile(sorted, 50), p95,
@@ -146,6 +159,14 @@ final class CapacityRun {
                 ? "p95 stayed under 1 s (and no errors) at every step: raise -Dcapacity.steps to find the limit"
                 : "p95 passes 1 s (or requests fail) at " + users(passed) + " concurrent trainees");
         System.out.println("Concurrent trainees served at p95 < 1 s: " + served);
+        System.out.println("Per request, all steps:          p50     p95     max");
+        synchronized (byRequest) {
+            byRequest.forEach((request, list) -> {
+                long[] sorted = sorted(list);
+                System.out.printf("  %-30s %6d  %6d  %6d%n", request, percentile(sorted, 50), percentile(sorted, 95),
+                        sorted[sorted.length - 1]);
+            });
+        }
         Node after = node();
         if (before == null || after == null) {
             System.out.println("Heap per session and seats: not read (the node is not this run's: -Dcapacity.skipApp);"
@@ -153,10 +174,12 @@ final class CapacityRun {
             return;
         }
         long sessions = after.sessions() - before.sessions();
-        System.out.printf("Heap after GC: %.1f MB before the run, %.1f MB after with %d sessions (%d new): %.1f KB per session%n",
+        System.out.printf("Heap after GC: %.1f MB before the run, %.1f MB after with %d sessions (%d new):"
+                + " %.1f KB per session%n",
                 before.heap() / 1e6, after.heap() / 1e6, after.sessions(), sessions,
                 sessions == 0 ? 0 : (after.heap() - before.heap()) / 1e3 / sessions);
-        System.out.printf("Seats: %d lectures, %d REGISTERED and %d WAITLISTED rows (%d and %d during the run), overbooked lectures: %d%n",
+        System.out.printf("Seats: %d lectures, %d REGISTERED and %d WAITLISTED rows (%d and %d during the run),"
+                + " overbooked lectures: %d%n",
                 after.seats()[0], after.seats()[2], after.seats()[3], after.seats()[2] - before.seats()[2],
                 after.seats()[3] - before.seats()[3], after.seats()[1]);
         if (after.seats()[1] != 0) {
@@ -189,8 +212,8 @@ final class CapacityRun {
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
             try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
                 MBeanServerConnection server = connector.getMBeanServerConnection();
-                MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
-                        MemoryMXBean.class);
+                MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(server,
+                        ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
                 memory.gc();
                 long heap = memory.getHeapMemoryUsage().getUsed();
                 long sessions = ((Number) server.getAttribute(

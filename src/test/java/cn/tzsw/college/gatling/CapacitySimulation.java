@@ -37,7 +37,8 @@ public class CapacitySimulation extends Simulation {
 
     static final String BASE_URL = System.getProperty("capacity.baseUrl", "http://127.0.0.1:18417");
     static final CapacityRun RUN = new CapacityRun(Integer.getInteger("capacity.step", 10),
-            Integer.getInteger("capacity.steps", 5), Duration.ofSeconds(Integer.getInteger("capacity.levelSeconds", 60)),
+            Integer.getInteger("capacity.steps", 5),
+            Duration.ofSeconds(Integer.getInteger("capacity.levelSeconds", 60)),
             Duration.ofSeconds(Integer.getInteger("capacity.rampSeconds", 10)),
             Duration.ofSeconds(Integer.getInteger("capacity.warmUpSeconds", 60)));
     static final Duration THINK = Duration.ofMillis(Integer.getInteger("capacity.thinkMillis", 3000));
@@ -71,14 +72,16 @@ public class CapacitySimulation extends Simulation {
      */
     private static String navigate(String route, String trigger) {
         return "{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route
-                + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"" + trigger + "\"}}";
+                + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"" + trigger
+                + "\"}}";
     }
 
     /** A button's click as the browser sends it (mouse details included). */
     private static String click(String node) {
         return "{\"type\":\"event\",\"node\":" + node + ",\"event\":\"click\",\"data\":{\"event.shiftKey\":false,"
                 + "\"event.metaKey\":false,\"event.detail\":1,\"event.ctrlKey\":false,\"event.clientX\":0,"
-                + "\"event.clientY\":0,\"event.altKey\":false,\"event.button\":0,\"event.screenY\":0,\"event.screenX\":0}}";
+                + "\"event.clientY\":0,\"event.altKey\":false,\"event.button\":0,\"event.screenY\":0,"
+                + "\"event.screenX\":0}}";
     }
 
     /** A UIDL change that gives an element its id: the element's node number is what a click is sent to. */
@@ -87,9 +90,9 @@ public class CapacitySimulation extends Simulation {
     }
 
     /** Each request, then its time into the step it fell in; a failed request ends this trainee's journey. */
-    private static ChainBuilder timed(HttpRequestActionBuilder request) {
-        return exec(request).exec(session -> {
-            RUN.record(session.isFailed() ? -1 : session.getInt("rt"));
+    private static ChainBuilder timed(String name, Function<String, HttpRequestActionBuilder> request) {
+        return exec(request.apply(name)).exec(session -> {
+            RUN.record(name, session.isFailed() ? -1 : session.getInt("rt"));
             return session;
         }).exitHereIfFailed();
     }
@@ -106,36 +109,40 @@ public class CapacitySimulation extends Simulation {
      */
     private final ScenarioBuilder journey = scenario("trainee registers through the UI")
             .feed(csv(JOURNEYS).queue())
-            .exec(timed(page(http("catalogue").get("/catalog")).check(regex(nodeWithId("catalog-grid")).saveAs("grid"))))
-            .exec(timed(uidl("catalogue grid", session -> "{\"type\":\"publishedEventHandler\",\"node\":"
+            .exec(timed("catalogue", name -> page(http(name).get("/catalog"))
+                    .check(regex(nodeWithId("catalog-grid")).saveAs("grid"))))
+            .exec(timed("catalogue grid", name -> uidl(name, session -> "{\"type\":\"publishedEventHandler\",\"node\":"
                     + session.getString("grid") + ",\"templateEventMethodName\":\"confirmUpdate\","
                     + "\"templateEventMethodArgs\":[0],\"promise\":0}")))
-            .exec(timed(uidl("catalogue shown", session -> navigate("/catalog", ""))))
+            .exec(timed("catalogue shown", name -> uidl(name, session -> navigate("/catalog", ""))))
             .pause(THINK)
-            .exec(timed(uidl("open lecture", session -> navigate("lectures/" + session.getString("lecture"), "client"))
+            .exec(timed("open lecture", name -> uidl(name,
+                    session -> navigate("lectures/" + session.getString("lecture"), "client"))
                     .check(regex(nodeWithId("sign-in-to-register")).saveAs("signIn"))))
             .pause(THINK)
-            .exec(timed(uidl("to sign-in", session -> click(session.getString("signIn")))
+            .exec(timed("to sign-in", name -> uidl(name, session -> click(session.getString("signIn")))
                     .check(regex("\"value\":\"vaadin-login-form\"").exists())))
             .pause(THINK)
             // Vaadin's login form posts a plain form with Spring Security's token from the page; the answer
             // redirects to the start page, a new page load in the new session (timed on its own: the password
             // check is the costly part).
-            .exec(timed(http("sign in").post("/login")
+            .exec(timed("sign in", name -> http(name).post("/login")
                     .formParam("_csrf", "#{springCsrf}")
                     .formParam("username", "#{username}")
                     .formParam("password", LoadTestData.PASSWORD)
                     .disableFollowRedirect()
                     .check(status().is(302), responseTimeInMillis().saveAs("rt"),
-                            headerRegex("Location", "/login\\?error").notExists(), header("Location").saveAs("startPage"))))
-            .exec(timed(page(http("start page").get("#{startPage}"))))
-            .exec(timed(uidl("start page shown", session -> navigate("/", ""))))
+                            headerRegex("Location", "/login\\?error").notExists(),
+                            header("Location").saveAs("startPage"))))
+            .exec(timed("start page", name -> page(http(name).get("#{startPage}"))))
+            .exec(timed("start page shown", name -> uidl(name, session -> navigate("/", ""))))
             .pause(THINK)
             // Back to the lecture through the app (a router link), not a page load.
-            .exec(timed(uidl("lecture signed in", session -> navigate("lectures/" + session.getString("lecture"), "client"))
+            .exec(timed("lecture signed in", name -> uidl(name,
+                    session -> navigate("lectures/" + session.getString("lecture"), "client"))
                     .check(regex(nodeWithId("register")).saveAs("register"))))
             .pause(THINK)
-            .exec(timed(uidl("立即报名", session -> click(session.getString("register")))
+            .exec(timed("立即报名", name -> uidl(name, session -> click(session.getString("register")))
                     .check(regex(nodeWithId("registration-status")).exists())))
             .exec(session -> {
                 RUN.journeyDone();

@@ -24,7 +24,8 @@ public class LoadTestProbe {
                    COALESCE(SUM(r.registered), 0) AS registered,
                    COALESCE(SUM(r.waitlisted), 0) AS waitlisted
             FROM lecture l
-            LEFT JOIN (SELECT lecture_id, SUM(status = 'REGISTERED') AS registered, SUM(status = 'WAITLISTED') AS waitlisted
+            LEFT JOIN (SELECT lecture_id, SUM(status = 'REGISTERED') AS registered,
+                              SUM(status = 'WAITLISTED') AS waitlisted
                        FROM registration GROUP BY lecture_id) r ON r.lecture_id = l.id""";
 
     private final JdbcTemplate jdbc;
