@@ -36,7 +36,7 @@ final class CapacityRun {
     private final Duration ramp;
     private final Duration warmUp;
     private final List<List<Long>> times = new ArrayList<>();
-    /** Per request of the journey (in journey order), over all measured steps: where the time goes. */
+    /** Per request of the journey (in the order first measured), over all measured steps: where the time goes. */
     private final Map<String, List<Long>> byRequest = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger[] errors;
     private final AtomicInteger[] journeys;
