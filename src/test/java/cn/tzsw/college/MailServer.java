@@ -4,12 +4,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
@@ -65,11 +66,19 @@ public final class MailServer {
         return Optional.empty();
     }
 
+    /**
+     * A free port below the range Linux hands out to outgoing connections (32768-60999): a test that stops the server
+     * and starts it again on its port found it taken, now and then, by some process's new connection in between.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another process listens there: try another
+            }
         }
+        throw new IllegalStateException("No free port between 20000 and 32000 on 127.0.0.1");
     }
 }

@@ -1,12 +1,17 @@
 package cn.tzsw.college.ui;
 
-
 import cn.tzsw.college.IntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,10 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The main journeys in a real Chromium (Debian's chromium and chromedriver, installed by .ci/run). */
+@ExtendWith(BrowserTest.Chromium.class)
 public abstract class BrowserTest extends IntegrationTest {
-
-    /** One Chromium per test class: starting one costs more than most tests; each test starts signed out. */
-    private static WebDriver browser;
 
     @LocalServerPort
     protected int port;
@@ -33,36 +36,61 @@ public abstract class BrowserTest extends IntegrationTest {
         return 1280;
     }
 
+    /** Each test starts on a blank page, signed out, with nothing the site stored in the browser before. */
     @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = newBrowser();
-        } else {
-            ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
-            browser.get("about:blank"); // ends the last test's page, its scripts and heartbeats with it
-        }
+    void freshPage(WebDriver browser) {
+        browser.get("about:blank"); // ends the last test's page, its scripts and heartbeats with it
+        ChromeDriver chromium = (ChromeDriver) browser;
+        chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        chromium.executeCdpCommand("Storage.clearDataForOrigin",
+                Map.of("origin", "http://localhost:" + port, "storageTypes", "all"));
         browser.manage().window().setSize(new Dimension(windowWidth(), 900));
         driver = browser;
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
-    private static WebDriver newBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        return new ChromeDriver(service, options);
-    }
+    /**
+     * One Chromium for every browser test of the test JVM, started on first use and quit when its tests are done:
+     * starting one costs more than most tests. Its HTTP cache is kept, as a person's browser keeps it.
+     */
+    static final class Chromium implements ParameterResolver {
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == WebDriver.class;
+        }
+
+        @Override
+        public WebDriver resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            // the launcher session spans the JVM's test classes, which surefire may run one request each
+            return context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION,
+                            ExtensionContext.Namespace.create(Chromium.class))
+                    .computeIfAbsent(Running.class, key -> start(), Running.class).driver();
+        }
+
+        private static Running start() {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+            try {
+                options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+                    .build();
+            return new Running(new ChromeDriver(service, options));
+        }
+
+        /** Closed with the launcher session, after the JVM's last test. */
+        private record Running(WebDriver driver) implements AutoCloseable {
+
+            @Override
+            public void close() {
+                driver.quit();
+            }
         }
     }
 
