@@ -118,6 +118,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
             Button reissue = new Button(getTranslation("certificateAdmin.reissue"), e -> confirmReissue(certificate));
             reissue.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             reissue.addClassName("certificate-reissue");
+            reissue.getElement().setAttribute("data-serial", certificate.serial());
             actions.add(reissue);
         }
         return actions;
