@@ -74,9 +74,14 @@ abstract class StaffJourneys extends BrowserTest {
     /** A demo trainee whose certificate the journey reissues and revokes (one per screen size). */
     protected abstract String certificateHolder();
 
+    /** The page gets the whole screen size: the window is made larger by what its frame takes. */
     @BeforeEach
     void screenSize() {
         driver.manage().window().setSize(new Dimension(windowWidth(), windowHeight()));
+        Number frameWidth = (Number) script("return window.outerWidth - window.innerWidth");
+        Number frameHeight = (Number) script("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(windowWidth() + frameWidth.intValue(),
+                windowHeight() + frameHeight.intValue()));
     }
 
     @Test
@@ -95,9 +100,7 @@ abstract class StaffJourneys extends BrowserTest {
         type(".instructor-name input", "旅程讲师", Keys.TAB);
         assertPressable("course-save", "course-cancel");
         click(By.id("course-save"));
-        new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(() -> "fields in error: " + script("return [...document.querySelectorAll('[invalid]')]"
-                        + ".map(e => (e.id || e.tagName) + ' ' + e.errorMessage).join('; ')"))
-                .until(d -> d.findElements(By.id("course-save")).isEmpty());
+        untilSaved("course-save");
 
         type("#course-search input", title);
         selectRow(title, "publish-course");
@@ -111,6 +114,7 @@ abstract class StaffJourneys extends BrowserTest {
         assertPressable("lecture-save", "lecture-cancel");
         assertPageFits();
         click(By.id("lecture-save"));
+        untilSaved("lecture-save");
         wait.until(d -> text("#lecture-grid").contains(venue));
         assertPageFits();
 
@@ -157,9 +161,6 @@ abstract class StaffJourneys extends BrowserTest {
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), reissued, Keys.TAB);
         By download = By.cssSelector("#certificate-grid a[data-serial='" + reissued + "']");
         wait.until(d -> shownIn("#certificate-grid").contains(reissued) && !d.findElements(download).isEmpty());
-        if (windowWidth() >= 1280) {
-            screenshot("admin-certificates-1280");
-        }
         String verification = decodePdf(fetch(driver.findElement(download).getAttribute("href")));
         assertThat(verification).startsWith(site() + "/verify/");
 
@@ -170,6 +171,12 @@ abstract class StaffJourneys extends BrowserTest {
         click(By.id("revoke-confirm"));
         wait.until(d -> shownIn("#certificate-grid").contains("已撤销"));
         assertPageFits();
+        if (windowWidth() >= 1280) {
+            search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
+            wait.until(d -> shownIn("#certificate-grid").contains(serial));
+            assertGridFits("certificate-grid");
+            screenshot("admin-certificates-1280");
+        }
 
         driver.manage().deleteAllCookies();
         driver.get(verification + "?lang=zh");
@@ -263,6 +270,21 @@ abstract class StaffJourneys extends BrowserTest {
         }
     }
 
+    /** Waits for the dialog of the save button to close, telling what the form or a notification said if not. */
+    private void untilSaved(String saveId) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(() -> "the form says: " + script("""
+                        return [...document.querySelectorAll('[invalid], .form-error, vaadin-notification-card')]
+                            .map(e => (e.id || e.tagName) + ' ' + (e.errorMessage || e.textContent)).join('; ')"""))
+                .until(d -> d.findElements(By.id(saveId)).isEmpty());
+    }
+
+    /** On a laptop an administrator's grid shows every column without scrolling sideways. */
+    private void assertGridFits(String id) {
+        Number overflow = (Number) script("const t = document.getElementById(arguments[0]).shadowRoot"
+                + ".querySelector('#table'); return t.scrollWidth - t.clientWidth;", id);
+        assertThat(overflow.intValue()).as("#%s scrolls sideways at %d px", id, windowWidth()).isLessThanOrEqualTo(0);
+    }
+
     /** The page does not scroll sideways and shows no text of the English bundle (the browser asks for Chinese). */
     private void assertPageFits() {
         Number overflow = (Number) script("return document.documentElement.scrollWidth - window.innerWidth");
@@ -307,6 +329,9 @@ abstract class StaffJourneys extends BrowserTest {
      * way the README's screenshots are made.
      */
     private void screenshot(String name) throws IOException {
+        // Vaadin's development tools and the last notification are not part of the page a person works with.
+        script("document.querySelectorAll('copilot-main, vaadin-dev-tools, vaadin-notification-card')"
+                + ".forEach(e => e.remove())");
         Path file = Files.createDirectories(Path.of("target/screenshots")).resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         String docs = System.getProperty("docs.screenshots");
