@@ -11,15 +11,18 @@ import cn.tzsw.college.registration.domain.RegistrationRepository;
 import cn.tzsw.college.registration.enrolment.Enrolments;
 import cn.tzsw.college.security.AuthenticatedUser;
 import cn.tzsw.college.shared.BusinessRuleException;
+import cn.tzsw.college.shared.LikePatterns;
 import cn.tzsw.college.trainees.TraineeRef;
 import cn.tzsw.college.trainees.SignedInTrainee;
 import cn.tzsw.college.trainees.TraineeService;
 import cn.tzsw.college.trainees.TraineeSummary;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,7 +34,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -49,6 +51,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationService {
 
     private static final int PROMOTION_BATCH = 50;
+    /** Most registrations one bulk action takes: a roster page's worth, many times over. */
+    private static final int BULK_LIMIT = 1_000;
 
     private final RegistrationRepository registrations;
     private final Enrolments enrolments;
@@ -158,14 +162,55 @@ public class RegistrationService {
         withdraw(registrationId, managedLecture(registration.getLectureId()));
     }
 
+    /**
+     * One page of a managed lecture's roster in these statuses, narrowed by what the administrator typed: part of a
+     * name, or the end of a mobile or ID number (the digits the masked columns show); blank for everyone.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
-    public Page<RosterEntry> roster(long lectureId, Set<RegistrationStatus> statuses, Pageable pageable) {
+    public Page<RosterEntry> roster(long lectureId, Set<RegistrationStatus> statuses, String search,
+                                    Pageable pageable) {
         managedLecture(lectureId);
-        Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                Sort.by("status", "queuedAt", "id"));
-        Page<Registration> page = registrations.findByLectureIdAndStatusIn(lectureId, statuses, ordered);
+        String typed = search == null ? "" : search.strip().toUpperCase(Locale.ROOT);
+        if (typed.length() > 40 || statuses.isEmpty()) {
+            return Page.empty(pageable);
+        }
+        Page<Registration> page = registrations.findOnRoster(lectureId,
+                statuses.stream().map(RegistrationStatus::name).toList(), LikePatterns.containing(typed),
+                "%" + LikePatterns.escape(typed), PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
         return new PageImpl<>(toRoster(page.getContent()), pageable, page.getTotalElements());
+    }
+
+    /** The chosen lines of a managed lecture's roster, in roster order (导出所选: the administrator's selection). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<RosterEntry> rosterEntries(long lectureId, Collection<Long> registrationIds) {
+        managedLecture(lectureId);
+        return toRoster(onLecture(lectureId, registrationIds).stream()
+                .sorted(Comparator.comparing(Registration::getStatus).thenComparing(Registration::getQueuedAt)
+                        .thenComparing(Registration::getId))
+                .toList());
+    }
+
+    /**
+     * An administrator removes several registrations of one lecture at once, all or none: the line first (so no one
+     * chosen is promoted on the way out), then the seat holders, each freed seat going to the first in line who
+     * stays. Registrations cancelled meanwhile are passed over. Returns how many were removed.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int removeAllByAdmin(long lectureId, Collection<Long> registrationIds) {
+        LectureTerms lecture = managedLecture(lectureId);
+        List<Registration> chosen = onLecture(lectureId, registrationIds).stream()
+                .sorted(Comparator.comparing((Registration r) -> r.getStatus() != RegistrationStatus.WAITLISTED)
+                        .thenComparing(Registration::getQueuedAt, Comparator.reverseOrder()))
+                .toList();
+        int removed = 0;
+        for (Registration registration : chosen) {
+            if (withdrawIfActive(registration.getId(), lecture)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** The trainees on a managed lecture's roster or in its line (the roster's 添加学员 offers only others). */
@@ -206,11 +251,23 @@ public class RegistrationService {
         }
     }
 
-    /** Locks the lecture, then the registration (the order every seat decision takes), and gives the place up. */
     private void withdraw(long registrationId, LectureTerms lecture) {
+        if (!withdrawIfActive(registrationId, lecture)) {
+            throw new BusinessRuleException("registration.notRegistered");
+        }
+    }
+
+    /**
+     * Locks the lecture, then the registration (the order every seat decision takes), and gives the place up;
+     * false when there was no place to give up.
+     */
+    private boolean withdrawIfActive(long registrationId, LectureTerms lecture) {
         seats.lock(lecture.id());
         Registration registration = registrations.lockById(registrationId).filter(Registration::isActive)
-                .orElseThrow(() -> new BusinessRuleException("registration.notRegistered"));
+                .orElse(null);
+        if (registration == null) {
+            return false;
+        }
         boolean heldSeat = registration.getStatus() == RegistrationStatus.REGISTERED;
         registrations.changeStatus(registrationId, RegistrationStatus.CANCELLED, now());
         events.publishEvent(new RegistrationEvents.Withdrawn(registrationId, registration.getTraineeId(),
@@ -219,6 +276,19 @@ public class RegistrationService {
             seats.release(lecture.id(), registration.getCountyCode(), lecture.hasQuotaFor(registration.getCountyCode()));
             promote(lecture, 1);
         }
+        return true;
+    }
+
+    /** The registrations with these ids, refused as a whole if one of them belongs to another lecture. */
+    private List<Registration> onLecture(long lectureId, Collection<Long> registrationIds) {
+        if (registrationIds.size() > BULK_LIMIT) {
+            throw new BusinessRuleException("roster.bulk.tooMany", BULK_LIMIT);
+        }
+        List<Registration> found = registrations.findAllById(registrationIds);
+        if (found.stream().anyMatch(r -> r.getLectureId() != lectureId)) {
+            throw new BusinessRuleException("registration.notRegistered");
+        }
+        return found;
     }
 
     /** Gives up to {@code limit} free seats to the line in order; a trainee whose county quota is full waits on. */

@@ -166,7 +166,9 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         dialog.add(form);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), form.saveButton());
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("course-cancel");
+        dialog.getFooter().add(cancel, form.saveButton());
         dialog.open();
     }
 

@@ -7,6 +7,7 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.ui.DatePickerTexts;
 import cn.tzsw.college.ui.FormBinders;
 import cn.tzsw.college.ui.RegionPicker;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -87,7 +88,7 @@ class LectureForm extends FormLayout {
         moveOverflowToWaitlist.setLabel(getTranslation("lectureForm.moveOverflowToWaitlist"));
         moveOverflowToWaitlist.setVisible(editing);
         moveOverflowToWaitlist.setId("lecture-move-overflow");
-        ruleErrors.addClassName("form-error");
+        ruleErrors.addClassNames("form-error", "footer-message");
         ruleErrors.setId("lecture-rule-errors");
 
         // The whole home city is where every trainee lives: choosing nothing below it means no restriction.
@@ -104,6 +105,19 @@ class LectureForm extends FormLayout {
         binder.setStatusLabel(ruleErrors);
         binder.setBean(data);
 
+        add(startsAt, endsAt, venue, capacity, streamUrl, videoUrl, registrationOpens, registrationCloses,
+                cancellationDeadline, regionRestriction, quotas, moveOverflowToWaitlist);
+        setColspan(regionRestriction, 2);
+        setColspan(quotas, 2);
+        setColspan(moveOverflowToWaitlist, 2);
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("560px", 2));
+    }
+
+    /**
+     * What goes in the dialog's footer, left to right: the message of a broken rule between the times, 取消 and 保存.
+     * The footer never scrolls, so the message stays beside the button that produced it on a laptop and a phone.
+     */
+    Component[] footer(Button cancel) {
         Button save = new Button(getTranslation("action.save"), e -> {
             if (binder.validate().isOk()) {
                 fireEvent(new SaveEvent(this, binder.getBean(), moveOverflowToWaitlist.getValue()));
@@ -111,13 +125,8 @@ class LectureForm extends FormLayout {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("lecture-save");
-        add(startsAt, endsAt, venue, capacity, streamUrl, videoUrl, registrationOpens, registrationCloses,
-                cancellationDeadline, regionRestriction, quotas, moveOverflowToWaitlist, ruleErrors, save);
-        setColspan(regionRestriction, 2);
-        setColspan(quotas, 2);
-        setColspan(moveOverflowToWaitlist, 2);
-        setColspan(ruleErrors, 2);
-        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("560px", 2));
+        cancel.setId("lecture-cancel");
+        return new Component[] {ruleErrors, cancel, save};
     }
 
     /** A new lecture: next week 09:00-11:00, registration open from now until the day before. */

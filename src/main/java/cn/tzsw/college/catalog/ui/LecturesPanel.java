@@ -141,7 +141,7 @@ class LecturesPanel extends VerticalLayout {
             }
         });
         dialog.add(form);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.getFooter().add(form.footer(new Button(getTranslation("action.cancel"), e -> dialog.close())));
         dialog.open();
     }
 

@@ -73,7 +73,8 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation(c.kind().messageKey())).setHeader(getTranslation("certificateAdmin.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("14em")
+        // Narrow enough that every column fits 1280 px without sideways scrolling; the title grows into what is left.
+        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("8em")
                 .setFlexGrow(1).setTooltipGenerator(Certificate::title);
         grid.addColumn(c -> c.hours().toPlainString()).setHeader(getTranslation("certificateAdmin.hours"))
                 .setAutoWidth(true);
@@ -118,6 +119,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
             Button reissue = new Button(getTranslation("certificateAdmin.reissue"), e -> confirmReissue(certificate));
             reissue.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             reissue.addClassName("certificate-reissue");
+            reissue.getElement().setAttribute("data-serial", certificate.serial());
             actions.add(reissue);
         }
         return actions;

@@ -42,8 +42,23 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
     List<Registration> findByLectureIdAndStatusOrderByQueuedAtDescIdDesc(long lectureId, RegistrationStatus status,
                                                                           Limit limit);
 
-    Page<Registration> findByLectureIdAndStatusIn(long lectureId, Collection<RegistrationStatus> statuses,
-                                                  Pageable pageable);
+    /**
+     * One page of a lecture's registrations in these statuses (names of {@link RegistrationStatus}) whose trainee's
+     * name contains {@code nameLike} or whose mobile or ID number ends as {@code tailLike} (LIKE patterns; "%" for
+     * everyone), seat holders and the line in their order. The people come from trainees' read model.
+     */
+    @Query(nativeQuery = true, value = """
+            SELECT r.* FROM registration r JOIN trainee_standing_v t ON t.id = r.trainee_id
+            WHERE r.lecture_id = :lectureId AND r.status IN (:statuses)
+              AND (t.name LIKE :nameLike OR t.phone LIKE :tailLike OR t.id_number LIKE :tailLike)
+            ORDER BY r.status, r.queued_at, r.id""",
+            countQuery = """
+            SELECT COUNT(*) FROM registration r JOIN trainee_standing_v t ON t.id = r.trainee_id
+            WHERE r.lecture_id = :lectureId AND r.status IN (:statuses)
+              AND (t.name LIKE :nameLike OR t.phone LIKE :tailLike OR t.id_number LIKE :tailLike)""")
+    Page<Registration> findOnRoster(@Param("lectureId") long lectureId, @Param("statuses") Collection<String> statuses,
+                                    @Param("nameLike") String nameLike, @Param("tailLike") String tailLike,
+                                    Pageable pageable);
 
     /** The trainees of a lecture's registrations in these statuses, in line order. */
     @Query("select r.traineeId from Registration r where r.lectureId = :lectureId and r.status in :statuses"

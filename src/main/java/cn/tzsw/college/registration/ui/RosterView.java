@@ -28,6 +28,8 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -48,8 +50,9 @@ import java.util.function.Function;
 import org.springframework.data.domain.PageRequest;
 
 /**
- * One lecture's roster for the administrators: seat holders, the waitlist and cancellations; remove someone,
- * add someone by hand, download the whole list as Excel or CSV.
+ * One lecture's roster for the administrators: seat holders, the waitlist and cancellations, searched by name or
+ * the end of a number; remove someone or cancel the chosen ones at once, add someone by hand, download the whole
+ * list (Excel or CSV) or the chosen lines (Excel).
  */
 @Route("admin/lectures/:lectureId/roster")
 @RolesAllowed(Role.Names.ADMIN)
@@ -72,6 +75,12 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Tabs tabs = new Tabs();
     private final Map<RegistrationStatus, Tab> tabByStatus = new EnumMap<>(RegistrationStatus.class);
     private final Grid<RosterEntry> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Span selectedCount = new Span();
+    private final Button bulkRemove = new Button();
+    private final Anchor exportSelected = downloadLink("selected");
+    /** The chosen registrations, read by the export's download request (which runs outside the UI's lock). */
+    private volatile List<Long> chosen = List.of();
 
     private final Anchor xlsx = downloadLink("xlsx");
     private final Anchor csv = downloadLink("csv");
@@ -98,10 +107,23 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         tabs.addSelectedChangeListener(e -> {
             shown = tabByStatus.entrySet().stream().filter(t -> t.getValue() == e.getSelectedTab())
                     .map(Map.Entry::getKey).findFirst().orElse(RegistrationStatus.REGISTERED);
-            grid.getDataProvider().refreshAll();
+            showAfresh();
+        });
+
+        search.setPlaceholder(getTranslation("roster.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.setId("roster-search");
+        search.addClassName("roster-search");
+        search.addValueChangeListener(e -> {
+            showAfresh();
+            updateCounts();
         });
 
         grid.setId("roster-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(e -> showSelection());
         grid.addColumn(RosterEntry::name).setHeader(getTranslation("roster.column.name")).setAutoWidth(true);
         grid.addComponentColumn(r -> pageStates.containsKey(r.traineeId())
                         ? new LectureStateBadge(pageStates.get(r.traineeId())) : new Span())
@@ -134,8 +156,21 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         FlexLayout toolbar = new FlexLayout(add, attendance, xlsx, csv, back);
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         toolbar.addClassName("filters");
-        add(heading, details, toolbar, tabs, grid);
+
+        bulkRemove.setText(getTranslation("roster.bulk.remove"));
+        bulkRemove.setIcon(VaadinIcon.BAN.create());
+        bulkRemove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        bulkRemove.setId("roster-bulk-remove");
+        bulkRemove.addClickListener(e -> confirmBulkRemove());
+        selectedCount.setId("roster-selection");
+        selectedCount.addClassName("roster-details");
+        FlexLayout bulk = new FlexLayout(search, selectedCount, bulkRemove, exportSelected);
+        bulk.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        bulk.setAlignItems(Alignment.CENTER);
+        bulk.addClassName("filters");
+        add(heading, details, toolbar, tabs, bulk, grid);
         setFlexGrow(1, grid);
+        showSelection();
     }
 
     @Override
@@ -153,7 +188,7 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             return;
         }
         // Another organiser's lecture: the service refuses, and the router shows the access-denied page.
-        registrations.roster(lectureId, Set.of(RegistrationStatus.REGISTERED), PageRequest.of(0, 1));
+        registrations.roster(lectureId, Set.of(RegistrationStatus.REGISTERED), "", PageRequest.of(0, 1));
         lecture = found;
         heading.setText(getTranslation("roster.title", lecture.courseTitle()));
         details.setText(getTranslation("roster.details", ChineseDates.format(lecture.startsAt(), getLocale()),
@@ -162,10 +197,16 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         xlsx.setHref(downloadHandler(lectureId, "xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export::xlsx), AttachmentType.DOWNLOAD);
         csv.setHref(downloadHandler(lectureId, "csv", "text/csv; charset=UTF-8", export::csv), AttachmentType.DOWNLOAD);
+        exportSelected.setHref(DownloadHandler.fromInputStream(download -> {
+            UI ui = download.getUI();
+            byte[] file = export.xlsx(registrations.rosterEntries(lectureId, chosen), key -> ui.getTranslation(key));
+            return new DownloadResponse(new ByteArrayInputStream(file), "roster-" + lectureId + "-selected.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.length);
+        }), AttachmentType.DOWNLOAD);
         shown = RegistrationStatus.REGISTERED;
         tabs.setSelectedTab(tabByStatus.get(shown));
         grid.setItems(query -> {
-            List<RosterEntry> page = registrations.roster(lecture.id(), Set.of(shown),
+            List<RosterEntry> page = registrations.roster(lecture.id(), Set.of(shown), search.getValue(),
                     VaadinSpringDataHelpers.toSpringPageRequest(query)).getContent();
             pageStates.putAll(states.ofLecture(lecture.id(), page.stream().map(RosterEntry::traineeId).toList()));
             return page.stream();
@@ -219,14 +260,48 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         confirm.open();
     }
 
-    private void refresh() {
+    private void confirmBulkRemove() {
+        List<Long> ids = chosen;
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("roster-bulk-confirm");
+        confirm.setHeader(getTranslation("roster.bulk.remove.header"));
+        confirm.setText(getTranslation("roster.bulk.remove.text", ids.size()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("roster.bulk.remove"));
+        confirm.setConfirmButtonTheme("error primary");
+        // A refusal thrown here reaches the user through the app's error handler, as a notification.
+        confirm.addConfirmListener(e -> {
+            int removed = registrations.removeAllByAdmin(lecture.id(), ids);
+            Notifications.success(getTranslation("roster.bulk.removed", removed));
+            refresh();
+        });
+        confirm.open();
+    }
+
+    /** A new tab or search shows other people: nobody stays chosen unseen. */
+    private void showAfresh() {
+        grid.deselectAll();
         grid.getDataProvider().refreshAll();
+    }
+
+    private void showSelection() {
+        chosen = grid.getSelectedItems().stream().map(RosterEntry::registrationId).toList();
+        selectedCount.setText(getTranslation("roster.bulk.selected", chosen.size()));
+        boolean active = grid.getSelectedItems().stream().anyMatch(entry -> entry.status().isActive());
+        bulkRemove.setEnabled(active);
+        exportSelected.setEnabled(!chosen.isEmpty());
+    }
+
+    private void refresh() {
+        showAfresh();
         updateCounts();
     }
 
     private void updateCounts() {
         for (RegistrationStatus status : SHOWN) {
-            long count = registrations.roster(lecture.id(), Set.of(status), PageRequest.of(0, 1)).getTotalElements();
+            long count = registrations.roster(lecture.id(), Set.of(status), search.getValue(), PageRequest.of(0, 1))
+                    .getTotalElements();
             tabByStatus.get(status).setLabel(getTranslation("roster.tab", getTranslation(status.messageKey()), count));
         }
     }
