@@ -128,6 +128,9 @@ abstract class StaffJourneys extends BrowserTest {
         type("#roster-search input", phones.get(1).substring(6));
         wait.until(d -> !shownIn("#roster-grid").contains("学员" + phones.get(2).substring(7)));
         assertThat(shownIn("#roster-grid")).contains("学员" + phones.get(1).substring(7), "****");
+        if (windowWidth() >= 1280) {
+            assertGridFits("roster-grid");
+        }
         assertPageFits();
 
         open("/admin/lectures/" + lectureId + "/display");
