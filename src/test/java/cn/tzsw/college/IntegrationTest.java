@@ -1,8 +1,12 @@
 package cn.tzsw.college;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -44,6 +48,27 @@ public abstract class IntegrationTest {
     @BeforeEach
     void useThisApplicationsSecurityContext() {
         securityContexts.ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+    }
+
+    @Autowired
+    private AutowireCapableBeanFactory beans;
+    private final List<Object> otherNodes = new ArrayList<>();
+
+    /**
+     * A second instance of an application component, as another app node holds it (its own memory, the same
+     * database). It is destroyed after the test, so that its scheduled jobs stop and do not crowd the shared
+     * application's scheduler in later tests.
+     */
+    protected <T> T onAnotherNode(Class<T> type) {
+        T node = beans.createBean(type);
+        otherNodes.add(node);
+        return node;
+    }
+
+    @AfterEach
+    void stopOtherNodes() {
+        otherNodes.forEach(beans::destroyBean);
+        otherNodes.clear();
     }
 
     @DynamicPropertySource

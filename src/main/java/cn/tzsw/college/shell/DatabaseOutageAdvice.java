@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -23,7 +21,9 @@ class DatabaseOutageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageAdvice.class);
 
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    // Any runtime exception: libraries that reach the database themselves (the attempt buckets) wrap the driver's
+    // exception in their own; the cause chain tells.
+    @ExceptionHandler(RuntimeException.class)
     void unavailable(RuntimeException failure, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (!DatabaseFailures.unreachable(failure)) {

@@ -31,7 +31,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -65,8 +64,6 @@ class VideoCreditAttackTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     TestClock clock;
-    @Autowired
-    ApplicationContext context;
 
     private record Viewer(String phone, WebClient web, long lectureId, long traineeId) {
     }
@@ -267,7 +264,7 @@ class VideoCreditAttackTest extends IntegrationTest {
         assertThat(hours(viewer)).isZero();
 
         // A new instance knows nothing in memory: the stored credit reaches the threshold, the booking follows.
-        WatchService restarted = context.getAutowireCapableBeanFactory().createBean(WatchService.class);
+        WatchService restarted = onAnotherNode(WatchService.class);
         HeartbeatReply reply = fixtures.as(viewer.phone(), () -> restarted.beat(token, new Beat(2, 2, 2, true, false, 1)));
 
         assertThat(reply.completed()).isTrue();

@@ -13,14 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Check-in codes signed on one node are accepted on another: with a configured secret, or the key kept in the database. */
 class SigningKeyOnTwoNodesTest extends IntegrationTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     SigningKeyRepository storedKeys;
     @Autowired
@@ -29,7 +26,7 @@ class SigningKeyOnTwoNodesTest extends IntegrationTest {
     JdbcTemplate jdbc;
 
     private CheckInCodes node() {
-        return context.getAutowireCapableBeanFactory().createBean(CheckInCodes.class);
+        return onAnotherNode(CheckInCodes.class);
     }
 
     @Test

@@ -29,7 +29,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,8 +59,6 @@ class CertificateIssueTest extends IntegrationTest {
     TransactionTemplate transactions;
     @Autowired
     AuditTrail audit;
-    @Autowired
-    ApplicationContext context;
 
     long traineeId(String phone) {
         return jdbc.queryForObject("SELECT id FROM trainee WHERE phone = ?", Long.class, phone);
@@ -230,8 +227,8 @@ class CertificateIssueTest extends IntegrationTest {
         completedWithoutEvent(phones, lecture);
         long job = SystemTasks.runAsSystem(() -> bulkIssues.start(BulkScope.LECTURE, lecture));
         // Two nodes' workers (besides this application's own scheduled one), working the job at the same time.
-        List<BulkIssueWorker> nodes = List.of(context.getAutowireCapableBeanFactory().createBean(BulkIssueWorker.class),
-                context.getAutowireCapableBeanFactory().createBean(BulkIssueWorker.class));
+        List<BulkIssueWorker> nodes = List.of(onAnotherNode(BulkIssueWorker.class),
+                onAnotherNode(BulkIssueWorker.class));
         ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
         try {
             List<Callable<Void>> work = nodes.stream().<Callable<Void>>map(node -> () -> {

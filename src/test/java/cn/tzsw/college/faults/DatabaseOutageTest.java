@@ -100,7 +100,9 @@ class DatabaseOutageTest extends IntegrationTest {
 
         // the pool reconnects in the background; on a loaded machine its first connection can take longer than one wait
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> fixtures.count("SELECT 1") == 1);
-        assertThat(fixtures.count("SELECT COUNT(*) FROM attempt_bucket")).as("attempts counted").isZero();
+        // sign-in attempts only: the other test's look-up of an unknown certificate counts a verification miss
+        assertThat(fixtures.count("SELECT COUNT(*) FROM attempt_bucket WHERE id NOT LIKE 'verify-miss:%'"))
+                .as("attempts counted").isZero();
         assertThat(fixtures.count("SELECT COUNT(*) FROM attempt_lock")).as("locks").isZero();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !location(web.signIn(TRAINEE, "Trainee@2026")).contains("error"));

@@ -26,15 +26,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** Two dispatchers (two app nodes) over one outbox and one mail server: every mail goes out, and only once. */
 class OutboxOnTwoNodesTest extends IntegrationTest {
 
     private static final int MAILS = 300;
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     MailMessageRepository outbox;
     @Autowired
@@ -83,8 +80,8 @@ class OutboxOnTwoNodesTest extends IntegrationTest {
 
     /** Two more dispatchers (nodes) besides this application's scheduled one, each sending rounds until done. */
     private void dispatchOnTwoNodesUntil(BooleanSupplier done) throws Exception {
-        List<MailDispatcher> nodes = List.of(context.getAutowireCapableBeanFactory().createBean(MailDispatcher.class),
-                context.getAutowireCapableBeanFactory().createBean(MailDispatcher.class));
+        List<MailDispatcher> nodes = List.of(onAnotherNode(MailDispatcher.class),
+                onAnotherNode(MailDispatcher.class));
         ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
         try {
             List<Callable<Void>> rounds = new ArrayList<>();
@@ -104,7 +101,6 @@ class OutboxOnTwoNodesTest extends IntegrationTest {
             pool.shutdown();
         }
     }
-
 
     private static java.util.stream.Stream<String> recipients(MimeMessage message) {
         try {

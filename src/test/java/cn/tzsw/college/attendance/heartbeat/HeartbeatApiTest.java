@@ -29,7 +29,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The heartbeat endpoint over real HTTP, signed in as the trainee: only real watching earns credit, and bad or
@@ -49,8 +48,6 @@ class HeartbeatApiTest extends IntegrationTest {
     LectureSetup setup;
     @Autowired
     WatchService watching;
-    @Autowired
-    ApplicationContext context;
     @Autowired
     TestClock clock;
 
@@ -143,7 +140,7 @@ class HeartbeatApiTest extends IntegrationTest {
                 .isEqualTo(200);
 
         // A new instance knows nothing in memory: it reads the players and their watch back from the database.
-        WatchService restarted = context.getAutowireCapableBeanFactory().createBean(WatchService.class);
+        WatchService restarted = onAnotherNode(WatchService.class);
         clock.advance(Duration.ofMillis(1000));
 
         HeartbeatReply replayed = fixtures.as(viewer.phone(), () -> restarted.beat(token, new Beat(1, 1, 2, true, false, 1)));

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Two app nodes over one database, modelled as two watch services with their own memory: the stored watch decides
@@ -31,8 +30,6 @@ class WatchOnTwoNodesTest extends IntegrationTest {
     LecturesUnderway lectures;
     @Autowired
     LectureSetup setup;
-    @Autowired
-    ApplicationContext context;
     @Autowired
     TestClock clock;
 
@@ -51,7 +48,7 @@ class WatchOnTwoNodesTest extends IntegrationTest {
 
     /** A second node: a watch service with a memory of its own, over the same database. */
     private WatchService node() {
-        return context.getAutowireCapableBeanFactory().createBean(WatchService.class);
+        return onAnotherNode(WatchService.class);
     }
 
     private String start(WatchService node, Viewer viewer) {

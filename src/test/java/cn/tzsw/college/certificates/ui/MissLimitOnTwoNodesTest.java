@@ -6,18 +6,15 @@ import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.certificates.CertificateProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** The verification miss limit counts in the database, so a client guessing through two nodes meets one limit. */
 class MissLimitOnTwoNodesTest extends IntegrationTest {
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     CertificateProperties properties;
 
     private MissLimiter node() {
-        return context.getAutowireCapableBeanFactory().createBean(MissLimiter.class);
+        return onAnotherNode(MissLimiter.class);
     }
 
     @Test
