@@ -70,7 +70,8 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("certificate-grid");
         grid.addColumn(Certificate::serial).setHeader(getTranslation("certificateAdmin.serial")).setAutoWidth(true);
-        grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setAutoWidth(true);
+        grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setWidth("7em")
+                .setFlexGrow(0).setTooltipGenerator(Certificate::holderName);
         grid.addColumn(c -> getTranslation(c.kind().messageKey())).setHeader(getTranslation("certificateAdmin.kind"))
                 .setAutoWidth(true);
         // Narrow enough that every column fits 1280 px without sideways scrolling; the title grows into what is left.
