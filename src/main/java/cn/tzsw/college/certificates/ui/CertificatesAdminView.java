@@ -75,7 +75,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> getTranslation(c.kind().messageKey())).setHeader(getTranslation("certificateAdmin.kind"))
                 .setAutoWidth(true);
         // Narrow enough that every column fits 1280 px without sideways scrolling; the title grows into what is left.
-        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("8em")
+        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("6em")
                 .setFlexGrow(1).setTooltipGenerator(Certificate::title);
         grid.addColumn(c -> c.hours().toPlainString()).setHeader(getTranslation("certificateAdmin.hours"))
                 .setAutoWidth(true);
