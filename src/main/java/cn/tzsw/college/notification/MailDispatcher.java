@@ -23,6 +23,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,7 +57,10 @@ class MailDispatcher {
         this.attachments = attachments;
         this.sender = sender;
         this.properties = properties;
-        this.transactions = transactions;
+        // Read committed: the due-mail scan locks only the rows it takes, no gaps between them, so mails that
+        // listeners insert meanwhile (new rows at the end of the scanned index range) never wait for it or deadlock.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.server = server;
     }
