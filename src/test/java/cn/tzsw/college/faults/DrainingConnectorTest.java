@@ -32,7 +32,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 class DrainingConnectorTest extends IntegrationTest {
 
     private static final int CLIENTS = 6;
-    private static final long RUN_MILLIS = 8_000;
+    private static final long RUN_MILLIS = 4_000;
 
     @LocalServerPort
     int port;
