@@ -366,12 +366,12 @@ public final class ClusterDriver {
 
     /** The bulk job the kill interrupted: which node died, the job's progress then, certificates made before it. */
     private record Interrupted(int node, OffsetDateTime killedAt, long job, long course, long processed, long total,
-                               long certifiedBefore) {
+                               long certifiedBefore, boolean chunkInFlight) {
     }
 
     /**
-     * Queues the course's bulk job, waits until a node has worked a chunk of it (its log says so) and kills that
-     * node with kill -9, most likely inside its next chunk's transaction: the job row's lock and the chunk's
+     * Queues the course's bulk job, waits until a node has worked a chunk of it (its log says so) and the job row is
+     * locked (the next chunk's transaction is open), and kills that node with kill -9: the row's lock and the chunk's
      * certificates die with the connection, and the other node must carry on from the last committed cursor.
      */
     private Interrupted killTheNodeWorkingOnABulkJob(Connection db, long course) throws Exception {
@@ -379,11 +379,14 @@ public final class ClusterDriver {
         long job = queueBulkJob(db, "COURSE", course);
         long deadline = System.currentTimeMillis() + 120_000;
         int worker = 0;
+        boolean locked = false;
         // a chunk logs before it commits: wait for one committed too, so the kill cannot undo the only chunk done
-        while ((worker == 0 || single(db, "SELECT processed FROM certificate_job WHERE id = ?", job) == 0)
+        while ((worker == 0 || !locked || single(db, "SELECT processed FROM certificate_job WHERE id = ?", job) == 0)
                 && System.currentTimeMillis() < deadline) {
-            sleepMillis(100);
+            sleepMillis(worker == 0 ? 100 : 20);
             worker = chunkLines(job).stream().max(Comparator.comparing(LogLine::at)).map(LogLine::node).orElse(0);
+            // a worker holds the row for the length of its chunk: SKIP LOCKED passes over it then
+            locked = single(db, "SELECT COUNT(*) FROM certificate_job WHERE id = ? FOR UPDATE SKIP LOCKED", job) == 0;
         }
         if (worker == 0) {
             throw new IllegalStateException("no node worked on bulk job " + job + " within 2 minutes");
@@ -392,7 +395,7 @@ public final class ClusterDriver {
         OffsetDateTime killedAt = OffsetDateTime.now();
         long processed = single(db, "SELECT processed FROM certificate_job WHERE id = ?", job);
         long total = single(db, "SELECT total FROM certificate_job WHERE id = ?", job);
-        return new Interrupted(worker, killedAt, job, course, processed, total, certifiedBefore);
+        return new Interrupted(worker, killedAt, job, course, processed, total, certifiedBefore, locked);
     }
 
     private static long certificatesOfCourse(Connection db, long course) throws SQLException {
@@ -490,6 +493,7 @@ public final class ClusterDriver {
                 text(db, "SELECT state FROM certificate_job WHERE id = " + job.job()));
         expect("the kill landed mid-job (items done and items pending)",
                 job.processed() > 0 && job.processed() < job.total() ? 0 : 1, 0);
+        expect("the kill landed inside a chunk (the job row locked just before it)", job.chunkInFlight() ? 0 : 1, 0);
         int survivor = 3 - job.node();
         expect("the interrupted job was finished by the other node", chunkLines(job.job()).stream()
                 .anyMatch(line -> line.node() == survivor) && single(db, "SELECT COUNT(*) FROM certificate_job"
