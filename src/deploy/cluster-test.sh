@@ -3,10 +3,13 @@
 # a MariaDB primary and a GTID replica (mariadb-primary.cnf, mariadb-replica.cnf), two app nodes of the same jar
 # (the primary for writes, the replica for reports, one attendance secret), HAProxy in front (haproxy.cfg) and a
 # mail catcher. A driver (src/test/.../cluster/ClusterDriver) signs trainees in through HAProxy, registers them for
-# a small lecture (more trainees than seats) and a recorded one, sends the player's heartbeats, runs two bulk
-# certificate jobs and the mails, kills node 1 with kill -9 half-way, and checks: no lecture over capacity, every
-# acknowledged registration and heartbeat stored, no double credit, each certificate and each mail once, the
-# replica caught up. Exits non-zero if a check fails.
+# a small lecture (more trainees than seats) and a recorded one, sends the player's heartbeats while the mails go
+# out, queues a bulk certificate job of some hundred certificates and kills the node working on it with kill -9
+# a third into the video, and checks: no lecture over capacity, every acknowledged registration and heartbeat
+# stored, no double credit, each certificate and each mail once, the interrupted job finished by the other node,
+# the replica caught up, and each cluster-once job ran once (the nodes fire the report refresh every 20 s and the
+# attempt sweep every 20 s here; ShedLock's debug lines in their logs say who ran it). Exits non-zero if a check
+# fails.
 #
 #   src/deploy/cluster-test.sh [trainees (20, at most 50)] [seats of the small lecture (6)] [video seconds (60)]
 #   ./mvnw -Pproduction,cluster verify -DskipTests      (the same on the jar that build makes)
@@ -31,6 +34,9 @@ DB_PASSWORD=college-$RANDOM$RANDOM
 REPORTS_PASSWORD=reports-$RANDOM$RANDOM
 REPLICATION_PASSWORD=replication-$RANDOM$RANDOM
 SECRET=$(head -c 32 /dev/urandom | base64)
+# Cluster-once jobs made due within the test: the refresh on a cron both nodes share (locked 15 s of its 20), the
+# sweep every 20 s per node (still locked 5 minutes); the bulk job in small chunks, so a kill lands inside one.
+REFRESH_CRON='*/20 * * * * *'
 PIDS=()
 
 log() { printf '%s %s\n' "$(date +%T)" "$*"; }
@@ -133,7 +139,11 @@ start_node() { # number port
         SERVER_FORWARD_HEADERS_STRATEGY=native APP_VIDEO_DIR="$WORK/shared/videos" \
         APP_EVIDENCE_DIR="$WORK/shared/evidence" SPRING_PROFILES_ACTIVE=demo \
         "$JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --app.mail.poll-interval=1s \
-        --app.certificates.bulk-poll-interval=1s >"$WORK/node$n.log" 2>&1 &
+        --app.certificates.bulk-poll-interval=1s --app.certificates.bulk-chunk=5 \
+        "--app.reporting.refresh-cron=$REFRESH_CRON" --app.reporting.refresh-lock-at-least=PT15S \
+        --app.security.attempt-sweep-interval=PT20S --app.security.attempt-sweep-initial-delay=PT20S \
+        --logging.level.net.javacrumbs.shedlock.core=DEBUG \
+        --logging.level.cn.tzsw.college.certificates.BulkIssueWorker=DEBUG >"$WORK/node$n.log" 2>&1 &
     PIDS+=($!)
     NODE_PID=$!
     wait_for "node $n" 400 curl -sf "http://127.0.0.1:$port/actuator/health/readiness"
@@ -146,6 +156,7 @@ start_node 1 "$APP1"
 NODE1=$NODE_PID
 log "node 2 on $APP2"
 start_node 2 "$APP2"
+NODE2=$NODE_PID
 
 # ---------------------------------------------------------------- HAProxy
 log "HAProxy on $FRONT (stats on $STATS)"
@@ -159,10 +170,11 @@ wait_for "both nodes UP in HAProxy" 30 backends_up
 log "driving $TRAINEES trainees through HAProxy"
 set +e
 "$JAVA" -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" cn.tzsw.college.cluster.ClusterDriver \
-    "$FRONT" "$NODE1" "jdbc:mariadb://127.0.0.1:$PRIMARY/college" "jdbc:mariadb://127.0.0.1:$REPLICA/college" \
-    college "$DB_PASSWORD" "$WORK/mails.txt" "$TRAINEES" "$SEATS" "$VIDEO" | tee "$WORK/driver.log"
+    "$FRONT" "$NODE1" "$NODE2" "$WORK/node1.log" "$WORK/node2.log" "jdbc:mariadb://127.0.0.1:$PRIMARY/college" \
+    "jdbc:mariadb://127.0.0.1:$REPLICA/college" college "$DB_PASSWORD" "$WORK/mails.txt" "$TRAINEES" "$SEATS" \
+    "$VIDEO" "$REFRESH_CRON" | tee "$WORK/driver.log"
 result=${PIPESTATUS[0]}
 set -e
 log "HAProxy saw: $(curl -s "http://127.0.0.1:$STATS/;csv" | awk -F, '$1 == "nodes" && $2 ~ /app/ {printf "%s %s (%s sessions) ", $2, $18, $8}')"
-log "node 2 log: $(grep -c ' ERROR ' "$WORK/node2.log") ERROR lines"
+log "ERROR lines: node 1 $(grep -c ' ERROR ' "$WORK/node1.log"), node 2 $(grep -c ' ERROR ' "$WORK/node2.log")"
 exit "$result"

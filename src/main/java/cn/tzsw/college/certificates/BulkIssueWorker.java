@@ -83,6 +83,7 @@ class BulkIssueWorker {
         long cursor = completions.isEmpty() ? job.cursor() : completions.getLast().id();
         jobs.advance(job.id(), completions.size(), issued, cursor, completions.size() < chunk,
                 LocalDateTime.now(clock));
+        log.debug("Bulk job {}: {} more processed, {} issued, cursor {}", job.id(), completions.size(), issued, cursor);
         return true;
     }
 }

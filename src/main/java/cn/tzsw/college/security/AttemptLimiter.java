@@ -135,8 +135,12 @@ public class AttemptLimiter {
                 .toList();
     }
 
-    /** Full buckets and locks over for a day say nothing any more; one node of the cluster sweeps them each hour. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    /**
+     * Full buckets and locks over for a day say nothing any more; one node of the cluster sweeps them each hour
+     * (the interval and the first sweep after start are properties so that the cluster test can make it due).
+     */
+    @Scheduled(fixedDelayString = "${app.security.attempt-sweep-interval:PT1H}",
+            initialDelayString = "${app.security.attempt-sweep-initial-delay:PT10M}")
     @SchedulerLock(name = "attempt-sweep", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
     public void sweep() {
         buckets.removeExpired(1000);
