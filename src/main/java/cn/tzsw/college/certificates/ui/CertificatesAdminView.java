@@ -82,8 +82,9 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> ChineseDates.format(c.issuedOn(), getLocale()))
                 .setHeader(getTranslation("certificateAdmin.issuedOn"))
                 .setAutoWidth(true);
+        // A set width: sized from the first rows (often all 有效), a later 已撤销 / Replaced badge was cut off.
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("certificateAdmin.status"))
-                .setAutoWidth(true);
+                .setWidth("8em").setFlexGrow(0);
         // At 1280 px the actions would be off-screen: they stay in view at the row's end.
         grid.addComponentColumn(this::actions).setHeader(getTranslation("certificateAdmin.actions")).setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
