@@ -126,8 +126,9 @@ public class LectureJourney implements LectureStates {
 
     /**
      * The rule: a certificate beats booked hours, which beat everything before them (a cancellation after the
-     * lecture was completed does not undo it); a mark that attends is 已签到, one that does not is 缺勤; a watch
-     * begun is 观看中; else the registration speaks. Null when nothing at all is known.
+     * lecture was completed does not undo it); a mark that attends is 已签到, an excused one 已请假 (leave was
+     * granted: not the same as staying away), any other 缺勤; a watch begun is 观看中; else the registration speaks.
+     * Null when nothing at all is known.
      */
     public static LectureState decide(RegistrationStatus registration, AttendanceFacts.Standing attendance,
                                       boolean hoursBooked, boolean certified) {
@@ -142,7 +143,8 @@ public class LectureJourney implements LectureStates {
             return LectureState.CANCELLED;
         }
         if (mark != null) {
-            return mark.attended() ? LectureState.CHECKED_IN : LectureState.ABSENT;
+            return mark.attended() ? LectureState.CHECKED_IN
+                    : mark == AttendanceStatus.EXCUSED ? LectureState.EXCUSED : LectureState.ABSENT;
         }
         if (attendance != null && attendance.started()) {
             return LectureState.WATCHING;

@@ -2,11 +2,12 @@ package cn.tzsw.college.shared;
 
 /**
  * Where a trainee stands with one lecture, in the words every page uses: 已报名 / 候补中 → 已签到 or 观看中 →
- * 已完成 (hours booked) → 已发证, or 已取消 / 缺勤. Computed in one place ({@link LectureStates}); pages only show it.
+ * 已完成 (hours booked) → 已发证, or 已取消 / 缺勤 / 已请假. Computed in one place ({@link LectureStates}); pages
+ * only show it.
  */
 public enum LectureState {
     REGISTERED("contrast"), WAITLISTED("contrast"), CHECKED_IN(""), WATCHING(""), COMPLETED("success"),
-    CERTIFIED("success primary"), CANCELLED("contrast"), ABSENT("error");
+    CERTIFIED("success primary"), CANCELLED("contrast"), ABSENT("error"), EXCUSED("warning");
 
     private final String badgeTheme;
 

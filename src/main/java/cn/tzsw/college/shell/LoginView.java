@@ -2,6 +2,7 @@ package cn.tzsw.college.shell;
 
 import cn.tzsw.college.security.SignInLockedException;
 import cn.tzsw.college.ui.Languages;
+import cn.tzsw.college.ui.SignInFirst;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -18,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -70,6 +72,8 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter(SignInFirst.PARAMETER)
+                .flatMap(SignInFirst::localPath).ifPresent(LoginView::continueTo);
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         if (failed) {
             lastSignInFailure().ifPresent(failure -> {
@@ -89,6 +93,18 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         i18n.getErrorMessage().setTitle(getTranslation(titleKey));
         i18n.getErrorMessage().setMessage(message);
         login.setI18n(i18n);
+    }
+
+    /**
+     * Where the sign-in leads: Vaadin's success handler follows this session attribute (set by Vaadin itself when a
+     * visitor opens a page that needs a sign-in); a path is taken relative to the application. In the session, so
+     * that a wrong password first does not lose it.
+     */
+    private static void continueTo(String localPath) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.getSession().setAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE, localPath);
+        }
     }
 
     /** Spring Security keeps the last sign-in failure in the session: a lock says until when. */

@@ -48,14 +48,19 @@ class LectureJourneyRulesTest {
     }
 
     @Test
-    void a_mark_that_attends_is_checked_in_and_any_other_mark_is_absent() {
+    void a_mark_that_attends_is_checked_in_an_excused_one_is_excused_and_an_absent_one_is_absent() {
         assertThat(LectureJourney.decide(RegistrationStatus.REGISTERED, present(), false, false))
                 .isEqualTo(LectureState.CHECKED_IN);
-        for (AttendanceStatus mark : List.of(AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)) {
-            assertThat(LectureJourney.decide(RegistrationStatus.REGISTERED,
-                    new AttendanceFacts.Standing(7, mark, AttendanceMethod.IN_PERSON, 0, false), false, false))
-                    .isEqualTo(LectureState.ABSENT);
-        }
+        assertThat(LectureJourney.decide(RegistrationStatus.REGISTERED, marked(AttendanceStatus.EXCUSED), false, false))
+                .isEqualTo(LectureState.EXCUSED);
+        assertThat(LectureJourney.decide(RegistrationStatus.REGISTERED, marked(AttendanceStatus.ABSENT), false, false))
+                .isEqualTo(LectureState.ABSENT);
+    }
+
+    @Test
+    void hours_booked_after_an_excuse_make_the_lecture_completed() {
+        assertThat(LectureJourney.decide(RegistrationStatus.REGISTERED, marked(AttendanceStatus.EXCUSED), true, false))
+                .isEqualTo(LectureState.COMPLETED);
     }
 
     @Test
@@ -93,7 +98,7 @@ class LectureJourneyRulesTest {
     void nothing_is_offered_once_attended_in_line_or_on_a_cancelled_lecture() {
         LectureInfo lecture = lecture(CourseFormat.IN_PERSON, LectureStatus.SCHEDULED);
         for (LectureState state : List.of(LectureState.WAITLISTED, LectureState.CHECKED_IN, LectureState.COMPLETED,
-                LectureState.CERTIFIED, LectureState.CANCELLED, LectureState.ABSENT)) {
+                LectureState.CERTIFIED, LectureState.CANCELLED, LectureState.ABSENT, LectureState.EXCUSED)) {
             assertThat(LectureJourney.action(lecture, state, false, START, WINDOWS)).as(state.name()).isNull();
         }
         assertThat(LectureJourney.action(lecture(CourseFormat.IN_PERSON, LectureStatus.CANCELLED),
@@ -101,7 +106,11 @@ class LectureJourneyRulesTest {
     }
 
     private static AttendanceFacts.Standing present() {
-        return new AttendanceFacts.Standing(7, AttendanceStatus.PRESENT, AttendanceMethod.IN_PERSON, 0, false);
+        return marked(AttendanceStatus.PRESENT);
+    }
+
+    private static AttendanceFacts.Standing marked(AttendanceStatus mark) {
+        return new AttendanceFacts.Standing(7, mark, AttendanceMethod.IN_PERSON, 0, false);
     }
 
     private static AttendanceFacts.Standing watched(double seconds, boolean completed) {

@@ -53,11 +53,12 @@ class LectureStatesTest extends IntegrationTest {
     @Test
     void every_state_is_reachable_and_the_trainee_and_the_administrator_are_told_the_same() {
         long lecture = fixtures.openLecture(1, Map.of());
-        List<String> phones = fixtures.trainees(7, VILLAGE, false);
+        List<String> phones = fixtures.trainees(8, VILLAGE, false);
         String registered = phones.get(0), waitlisted = phones.get(1), cancelled = phones.get(2),
-                checkedIn = phones.get(3), watching = phones.get(4), absent = phones.get(5), completed = phones.get(6);
+                checkedIn = phones.get(3), watching = phones.get(4), absent = phones.get(5), completed = phones.get(6),
+                excused = phones.get(7);
         fixtures.as(registered, () -> registrations.register(lecture));
-        for (String phone : List.of(waitlisted, cancelled, checkedIn, watching, absent, completed)) {
+        for (String phone : List.of(waitlisted, cancelled, checkedIn, watching, absent, completed, excused)) {
             fixtures.as(phone, () -> registrations.register(lecture));
         }
         fixtures.as(cancelled, () -> {
@@ -72,6 +73,7 @@ class LectureStatesTest extends IntegrationTest {
                 VALUES (?, ?, '[[0,40]]', 40, 40, NOW(3))""", traineeId(watching), lecture);
         fixtures.as("admin", () -> {
             marks.mark(lecture, traineeId(absent), AttendanceStatus.ABSENT, "未到场");
+            marks.mark(lecture, traineeId(excused), AttendanceStatus.EXCUSED, "病假");
             return null;
         });
         // Hours booked without the event, so no certificate follows: the state stays 已完成.
@@ -83,7 +85,7 @@ class LectureStatesTest extends IntegrationTest {
         Map<String, LectureState> expected = Map.of(registered, LectureState.REGISTERED,
                 waitlisted, LectureState.WAITLISTED, cancelled, LectureState.CANCELLED,
                 checkedIn, LectureState.CHECKED_IN, watching, LectureState.WATCHING, absent, LectureState.ABSENT,
-                completed, LectureState.COMPLETED);
+                completed, LectureState.COMPLETED, excused, LectureState.EXCUSED);
         Map<Long, LectureState> onSheet = fixtures.as("admin", () -> states.ofLecture(lecture,
                 phones.stream().map(this::traineeId).toList()));
         expected.forEach((phone, state) -> {

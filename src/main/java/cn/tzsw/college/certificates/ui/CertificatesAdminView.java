@@ -75,15 +75,17 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> getTranslation(c.kind().messageKey())).setHeader(getTranslation("certificateAdmin.kind"))
                 .setAutoWidth(true);
         // Narrow enough that every column fits 1280 px without sideways scrolling; the title grows into what is left.
-        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("6em")
+        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("5.5em")
                 .setFlexGrow(1).setTooltipGenerator(Certificate::title);
         grid.addColumn(c -> c.hours().toPlainString()).setHeader(getTranslation("certificateAdmin.hours"))
                 .setAutoWidth(true);
         grid.addColumn(c -> ChineseDates.format(c.issuedOn(), getLocale()))
                 .setHeader(getTranslation("certificateAdmin.issuedOn"))
                 .setAutoWidth(true);
+        // Sized from the first rows (often all 有效), a later 已撤销 badge was cut off: as wide as the language's
+        // longest badge instead, which the bundle states beside the texts.
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("certificateAdmin.status"))
-                .setAutoWidth(true);
+                .setWidth(getTranslation("certificateAdmin.statusWidth")).setFlexGrow(0);
         // At 1280 px the actions would be off-screen: they stay in view at the row's end.
         grid.addComponentColumn(this::actions).setHeader(getTranslation("certificateAdmin.actions")).setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);

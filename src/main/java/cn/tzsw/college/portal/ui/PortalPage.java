@@ -8,6 +8,7 @@ import cn.tzsw.college.portal.Notice;
 import cn.tzsw.college.portal.NoticeService;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.HoursText;
+import cn.tzsw.college.ui.SignInFirst;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -99,8 +100,9 @@ class PortalPage extends Div {
         card.addClassName("portal-card");
         card.getElement().setAttribute("data-lecture", String.valueOf(lecture.id()));
         if (availability == Availability.OPEN || availability == Availability.FULL_WAITLIST) {
-            // Through a trainee-only address: the sign-in page comes first and then leads back to the lecture.
-            Anchor register = new Anchor("register-for/" + lecture.id(), getTranslation("portal.registerAfterSignIn"));
+            // The sign-in page comes first and then leads to the lecture's page.
+            Anchor register = new Anchor(SignInFirst.loginThen("/lectures/" + lecture.id()),
+                    getTranslation("portal.registerAfterSignIn"));
             register.addClassNames("portal-button", "primary", "portal-register");
             card.add(register);
         }

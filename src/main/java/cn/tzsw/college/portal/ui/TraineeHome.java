@@ -90,7 +90,7 @@ class TraineeHome extends Div {
 
     /** States with nothing left to do: the home lists what is still ahead. */
     private static final Set<LectureState> DONE = EnumSet.of(LectureState.COMPLETED, LectureState.CERTIFIED,
-            LectureState.CANCELLED, LectureState.ABSENT);
+            LectureState.CANCELLED, LectureState.ABSENT, LectureState.EXCUSED);
 
     private record Step(MyLecture mine, LectureProgress next) {
     }

@@ -21,6 +21,7 @@ import cn.tzsw.college.shared.LectureProgress;
 import cn.tzsw.college.shared.LectureStates;
 import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Notifications;
+import cn.tzsw.college.ui.SignInFirst;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -119,7 +120,7 @@ class LectureView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             // Only where signing in leads to a registration: not before the window opens, nor after it closes.
             if (registrable(lecture.availability(now))) {
                 Button signIn = new Button(getTranslation("registration.signInToRegister"),
-                        e -> getUI().ifPresent(ui -> ui.navigate("login")));
+                        e -> getUI().ifPresent(ui -> SignInFirst.navigate(ui, "/lectures/" + lecture.id())));
                 signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 signIn.setId("sign-in-to-register");
                 actions.add(signIn);
