@@ -4,6 +4,8 @@ import cn.tzsw.college.attendance.domain.WatchProgressRepository;
 import cn.tzsw.college.attendance.domain.WatchProgressRepository.PlaybackRow;
 import cn.tzsw.college.attendance.domain.WatchProgressRepository.WatchRow;
 import cn.tzsw.college.attendance.domain.WatchState;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -81,11 +83,18 @@ class HeartbeatWriter implements SmartLifecycle {
     private Thread worker;
     private final WatchProgressRepository repository;
     private final ZoneId zone;
+    /**
+     * Watch rows per statement ({@code college_heartbeats_batch_rows}): MariaDB pays about 0.4 ms of CPU per
+     * statement and commit whatever its size and about 0.012 ms per row, so this says what a heartbeat costs it.
+     */
+    private final DistributionSummary batches;
     private volatile boolean running;
 
-    HeartbeatWriter(WatchProgressRepository repository, Clock clock) {
+    HeartbeatWriter(WatchProgressRepository repository, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.zone = clock.getZone();
+        this.batches = DistributionSummary.builder("college.heartbeats.batch").baseUnit("rows")
+                .description("watch rows per statement of the heartbeat writer").register(meters);
     }
 
     /** Queues a watch's state; call while holding the watch's lock so that queue order is state order. */
@@ -194,6 +203,7 @@ class HeartbeatWriter implements SmartLifecycle {
                     pending.state().storedVersion(), ThreadLocalRandom.current().nextInt())));
         }
         boolean[] stored = repository.upsertWatches(rows, zone, LocalDateTime.now(zone));
+        batches.record(rows.size());
         Set<WatchState> lost = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < rows.size(); i++) {
             if (stored[i]) {
