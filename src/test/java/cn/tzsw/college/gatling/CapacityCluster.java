@@ -84,8 +84,8 @@ public final class CapacityCluster {
     private static void stopNode1() {
         String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + Integer.getInteger("capacity.jmxPort") + "/jmxrmi";
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
-            connector.getMBeanServerConnection().invoke(
-                    new ObjectName("org.springframework.boot:type=Admin,name=SpringApplication"), "shutdown", null, null);
+            ObjectName admin = new ObjectName("org.springframework.boot:type=Admin,name=SpringApplication");
+            connector.getMBeanServerConnection().invoke(admin, "shutdown", null, null);
         } catch (Exception e) {
             System.out.println("Node 1 not stopped (" + e + "): stop it by hand");
         }

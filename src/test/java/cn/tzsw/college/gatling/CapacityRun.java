@@ -174,8 +174,8 @@ final class CapacityRun {
         }
         List<Node> after = nodes();
         if (before == null || after == null) {
-            System.out.println("Heap per session and seats: not read (the nodes are not this run's: -Dcapacity.skipApp);"
-                    + " check the seats with: " + LoadTestProbe.SEATS_SQL.replaceAll("\\s+", " "));
+            System.out.println("Heap per session and seats: not read (the nodes are not this run's:"
+                    + " -Dcapacity.skipApp); check the seats with: " + LoadTestProbe.SEATS_SQL.replaceAll("\\s+", " "));
             return;
         }
         long heapGrowth = 0;
@@ -183,9 +183,10 @@ final class CapacityRun {
         for (int i = 0; i < after.size(); i++) {
             Node was = before.get(i);
             Node is = after.get(i);
-            System.out.printf("Node %d (JMX %d): %d requests (health checks included) and %d new sessions during the"
-                    + " run, heap after GC %.1f MB before, %.1f MB after%n", i + 1, jmxPorts.get(i), is.requests() - was.requests(),
-                    is.sessions() - was.sessions(), was.heap() / 1e6, is.heap() / 1e6);
+            System.out.printf("Node %d (JMX %d): %d requests%s and %d new sessions during the run, heap after GC"
+                    + " %.1f MB before, %.1f MB after%n", i + 1, jmxPorts.get(i), is.requests() - was.requests(),
+                    after.size() > 1 ? " (HAProxy's health checks included)" : "", is.sessions() - was.sessions(),
+                    was.heap() / 1e6, is.heap() / 1e6);
             heapGrowth += is.heap() - was.heap();
             newSessions += is.sessions() - was.sessions();
         }
