@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ import javax.management.remote.JMXServiceURL;
 
 /**
  * The capacity run's bookkeeping: which step (level of concurrent trainees) a response fell in, the figures per step
- * and, from the node over JMX when the run started it, heap per session and the seats.
+ * and, over JMX from the nodes the run started (one, or two behind HAProxy), requests and heap per session on each
+ * node and the seats.
  */
 final class CapacityRun {
 
@@ -40,10 +42,12 @@ final class CapacityRun {
     private final Map<String, List<Long>> byRequest = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger[] errors;
     private final AtomicInteger[] journeys;
-    private final Integer jmxPort = Boolean.getBoolean("capacity.skipApp") ? null
-            : Integer.getInteger("capacity.jmxPort");
+    /** The nodes' JMX ports (comma-separated); none when the nodes are not this run's. */
+    private final List<Integer> jmxPorts = Boolean.getBoolean("capacity.skipApp") ? List.of()
+            : Arrays.stream(System.getProperty("capacity.jmxPorts", "").split(",")).map(String::strip)
+                    .filter(port -> !port.isEmpty()).map(Integer::valueOf).toList();
     private volatile long startNanos;
-    private Node before;
+    private List<Node> before;
 
     CapacityRun(int step, int steps, Duration level, Duration ramp, Duration warmUp) {
         this.step = step;
@@ -89,7 +93,7 @@ final class CapacityRun {
         System.out.printf("Capacity run against %s: %d s warm-up with %d trainees, then %d steps of %d more trainees,"
                 + " each held %d s after a %d s ramp; Vaadin production mode: %s%n", baseUrl, warmUp.toSeconds(), step,
                 steps, step, level.toSeconds(), ramp.toSeconds(), productionMode(baseUrl));
-        before = node();
+        before = nodes();
         startNanos = System.nanoTime();
     }
 
@@ -136,8 +140,9 @@ final class CapacityRun {
 
     void finish() {
         System.out.println();
-        System.out.println("Capacity of a node through the UI: per step (ramps left out),"
-                + " response times of all the journey's requests");
+        System.out.println("Capacity through the UI" + (jmxPorts.size() > 1 ? " of " + jmxPorts.size()
+                + " nodes behind HAProxy" : "") + ": per step (ramps left out), response times of all the journey's"
+                + " requests");
         System.out.println("trainees  requests  journeys/s     p50     p95     max  errors");
         int served = 0;
         Integer passed = null;
@@ -167,23 +172,34 @@ final class CapacityRun {
                         sorted[sorted.length - 1]);
             });
         }
-        Node after = node();
+        List<Node> after = nodes();
         if (before == null || after == null) {
-            System.out.println("Heap per session and seats: not read (the node is not this run's: -Dcapacity.skipApp);"
-                    + " check the seats with: " + LoadTestProbe.SEATS_SQL.replaceAll("\\s+", " "));
+            System.out.println("Heap per session and seats: not read (the nodes are not this run's:"
+                    + " -Dcapacity.skipApp); check the seats with: " + LoadTestProbe.SEATS_SQL.replaceAll("\\s+", " "));
             return;
         }
-        long sessions = after.sessions() - before.sessions();
-        System.out.printf("Heap after GC: %.1f MB before the run, %.1f MB after with %d sessions (%d new):"
-                + " %.1f KB per session%n",
-                before.heap() / 1e6, after.heap() / 1e6, after.sessions(), sessions,
-                sessions == 0 ? 0 : (after.heap() - before.heap()) / 1e3 / sessions);
+        long heapGrowth = 0;
+        long newSessions = 0;
+        for (int i = 0; i < after.size(); i++) {
+            Node was = before.get(i);
+            Node is = after.get(i);
+            System.out.printf("Node %d (JMX %d): %d requests%s and %d new sessions during the run, heap after GC"
+                    + " %.1f MB before, %.1f MB after%n", i + 1, jmxPorts.get(i), is.requests() - was.requests(),
+                    after.size() > 1 ? " (HAProxy's health checks included)" : "", is.sessions() - was.sessions(),
+                    was.heap() / 1e6, is.heap() / 1e6);
+            heapGrowth += is.heap() - was.heap();
+            newSessions += is.sessions() - was.sessions();
+        }
+        System.out.printf("Heap per session: %.1f KB (%d new sessions)%n",
+                newSessions == 0 ? 0 : heapGrowth / 1e3 / newSessions, newSessions);
+        // the nodes share one database: the first one's answer is the seats'
+        long[] seatsBefore = before.getFirst().seats();
+        long[] seats = after.getFirst().seats();
         System.out.printf("Seats: %d lectures, %d REGISTERED and %d WAITLISTED rows (%d and %d during the run),"
                 + " overbooked lectures: %d%n",
-                after.seats()[0], after.seats()[2], after.seats()[3], after.seats()[2] - before.seats()[2],
-                after.seats()[3] - before.seats()[3], after.seats()[1]);
-        if (after.seats()[1] != 0) {
-            throw new IllegalStateException("lectures over capacity: " + after.seats()[1]);
+                seats[0], seats[2], seats[3], seats[2] - seatsBefore[2], seats[3] - seatsBefore[3], seats[1]);
+        if (seats[1] != 0) {
+            throw new IllegalStateException("lectures over capacity: " + seats[1]);
         }
     }
 
@@ -203,11 +219,12 @@ final class CapacityRun {
         return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
     }
 
-    /** Heap used after a full GC, live sessions and seats, read from the node this run started; null for another. */
-    private Node node() {
-        if (jmxPort == null) {
-            return null;
-        }
+    /** Each node's heap after a full GC, sessions, requests and seats; null when the nodes are not this run's. */
+    private List<Node> nodes() {
+        return jmxPorts.isEmpty() ? null : jmxPorts.stream().map(CapacityRun::node).toList();
+    }
+
+    private static Node node(int jmxPort) {
         try {
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
             try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
@@ -218,14 +235,19 @@ final class CapacityRun {
                 long heap = memory.getHeapMemoryUsage().getUsed();
                 long sessions = ((Number) server.getAttribute(
                         new ObjectName("Tomcat:type=Manager,host=localhost,context=/"), "activeSessions")).longValue();
+                long requests = 0;
+                for (ObjectName processor : server.queryNames(
+                        new ObjectName("Tomcat:type=GlobalRequestProcessor,*"), null)) {
+                    requests += ((Number) server.getAttribute(processor, "requestCount")).longValue();
+                }
                 long[] seats = (long[]) server.invoke(new ObjectName(LoadTestProbe.NAME), "seats", null, null);
-                return new Node(heap, sessions, seats);
+                return new Node(heap, sessions, requests, seats);
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the node over JMX on port " + jmxPort, e);
         }
     }
 
-    private record Node(long heap, long sessions, long[] seats) {
+    private record Node(long heap, long sessions, long requests, long[] seats) {
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("loadtest")
-@Order(30) // after the demo data
+@Order(60) // after all the demo data: the demo catalogue is written only into an empty one
 class LoadTestData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(LoadTestData.class);
