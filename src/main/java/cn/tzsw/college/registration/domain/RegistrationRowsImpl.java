@@ -41,7 +41,8 @@ class RegistrationRowsImpl implements RegistrationRows {
             WHERE l.id = :lecture
             """;
     private static final String STANDING_OF_ACCOUNT = standing("account_id");
-    private static final String STANDING_OF_TRAINEE = standing("id");
+    /** Package-visible for the test of its plan ({@code StandingQueryTest}). */
+    static final String STANDING_OF_TRAINEE = standing("id");
 
     private static String standing(String traineeKey) {
         return STANDING.formatted(LectureTermsSql.overlappingLecture("o.lecture_id"), LectureTermsSql.TABLES,
