@@ -8,9 +8,11 @@ import cn.tzsw.college.registration.RegistrationService;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registration path's one query (RegistrationBenchmark, docs/performance.md): what it costs MariaDB beyond the
@@ -28,6 +30,23 @@ class StandingQueryTest extends IntegrationTest {
     RegistrationService service;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void the_standing_reads_every_quota_county_without_a_temporary_table() {
+        String phone = fixtures.trainees(1, VILLAGE, false).getFirst();
+        long traineeId = traineeId(phone);
+        long lectureId = fixtures.openLecture(10, Map.of("331002000000", 3, "331003000000", 2));
+
+        transactions.executeWithoutResult(tx -> {
+            long before = tmpTables(); // the session's counter: one connection throughout the transaction
+            RegistrationRows.Standing standing = registrations.standingOfTrainee(traineeId, lectureId).orElseThrow();
+            assertThat(tmpTables() - before).as("temporary tables").isZero();
+            assertThat(standing.lecture().quotaCounties()).isEqualTo(Set.of("331002000000", "331003000000"));
+            assertThat(standing.traineeId()).isEqualTo(traineeId);
+        });
+    }
 
     @Test
     void the_overlap_is_found_in_the_registration_index_alone() {
@@ -44,6 +63,10 @@ class StandingQueryTest extends IntegrationTest {
                 && List.of(row.substring(3).split("; ")).contains("Using index"));
         assertThat(registrations.standingOfTrainee(traineeId(phone), second).orElseThrow().overlappingLectureId())
                 .isEqualTo(first);
+    }
+
+    private long tmpTables() {
+        return jdbc.sql("SHOW SESSION STATUS LIKE 'Created_tmp_tables'").query((rs, n) -> rs.getLong(2)).single();
     }
 
     private long traineeId(String phone) {
