@@ -17,7 +17,8 @@ class RegistrationRowsImpl implements RegistrationRows {
 
     /**
      * The terms' columns from catalog's read models, for a query that reads {@code lecture_terms_v} as {@code l}
-     * (seat decisions other than a registration; named as in {@link LectureTermsSql#COLUMNS}).
+     * (seat decisions other than a registration; named as in {@link LectureTermsSql#COLUMNS}, with the quota
+     * counties in one comma-separated column: one row, and these are not on the measured path).
      */
     private static final String TERMS = """
             l.id, l.status, l.course_status, l.organiser_code, l.starts_at, l.ends_at, l.registration_opens,
