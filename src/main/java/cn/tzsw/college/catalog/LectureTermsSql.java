@@ -14,14 +14,21 @@ public final class LectureTermsSql {
     public static final String TABLES = "lecture l JOIN course c ON c.id = l.course_id";
 
     /**
-     * {@code lecture_terms_v}'s columns of {@code l}, named as in the view, and {@code quota_counties}: the counties
-     * with a seat quota on it ({@code lecture_quota_v}), comma-separated, null when none.
+     * {@code l}'s counties with a seat quota ({@code lecture_quota_v}) as {@code q}: text for the end of a FROM
+     * clause, one row per county, one row of nulls when none. Rows, not a GROUP_CONCAT: MariaDB makes a temporary
+     * table for every GROUP_CONCAT it evaluates. Last in the FROM clause: before the reader's other outer joins it
+     * keeps MariaDB from reading them as constants.
+     */
+    public static final String QUOTAS = "LEFT JOIN lecture_quota q ON q.lecture_id = l.id";
+
+    /**
+     * {@code lecture_terms_v}'s columns of {@code l}, named as in the view, and {@code quota_county}: a county with a
+     * seat quota on it, from {@link #QUOTAS}.
      */
     public static final String COLUMNS = """
             l.id, l.course_id, l.status, c.status AS course_status, c.format AS course_format, c.organiser_code,
             l.starts_at, l.ends_at, l.registration_opens, l.registration_closes, l.cancellation_deadline,
-            l.region_restriction,
-            (SELECT GROUP_CONCAT(q.county_code) FROM lecture_quota q WHERE q.lecture_id = l.id) AS quota_counties""";
+            l.region_restriction, q.county_code AS quota_county""";
 
     private LectureTermsSql() {
     }

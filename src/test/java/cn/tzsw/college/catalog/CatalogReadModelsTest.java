@@ -73,11 +73,12 @@ class CatalogReadModelsTest extends IntegrationTest {
         fixtures.openLecture(5, Map.of());
 
         List<Map<String, Object>> text = jdbc.sql("SELECT " + LectureTermsSql.COLUMNS + " FROM "
-                + LectureTermsSql.TABLES + " ORDER BY l.id").query().listOfRows();
+                + LectureTermsSql.TABLES + " " + LectureTermsSql.QUOTAS + " ORDER BY l.id, q.county_code")
+                .query().listOfRows();
         List<Map<String, Object>> views = jdbc.sql("""
-                SELECT l.*, (SELECT GROUP_CONCAT(q.county_code) FROM lecture_quota_v q WHERE q.lecture_id = l.id)
-                       AS quota_counties
-                FROM lecture_terms_v l ORDER BY l.id""").query().listOfRows();
+                SELECT l.*, q.county_code AS quota_county
+                FROM lecture_terms_v l LEFT JOIN lecture_quota_v q ON q.lecture_id = l.id
+                ORDER BY l.id, q.county_code""").query().listOfRows();
 
         assertThat(text).hasSizeGreaterThan(1).isEqualTo(views);
     }

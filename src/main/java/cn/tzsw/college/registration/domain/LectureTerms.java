@@ -27,4 +27,9 @@ public record LectureTerms(long id, LectureStatus status, CourseStatus courseSta
     public boolean hasQuotaFor(String countyCode) {
         return quotaCounties.contains(countyCode);
     }
+
+    LectureTerms withQuotaCounties(Set<String> counties) {
+        return new LectureTerms(id, status, courseStatus, organiserCode, startsAt, endsAt, registrationOpens,
+                registrationCloses, cancellationDeadline, regionRestriction, Set.copyOf(counties));
+    }
 }

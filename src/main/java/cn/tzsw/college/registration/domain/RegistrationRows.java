@@ -3,6 +3,7 @@ package cn.tzsw.college.registration.domain;
 import cn.tzsw.college.registration.RegistrationStatus;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every write to the registration table, and the reads that join catalog's and trainees' read models: a fragment
@@ -20,6 +21,11 @@ public interface RegistrationRows {
      */
     record Standing(LectureTerms lecture, Long traineeId, String regionCode, Long registrationId,
                     RegistrationStatus status, Long overlappingLectureId, long freshId) {
+
+        Standing withQuotaCounties(Set<String> counties) {
+            return new Standing(lecture.withQuotaCounties(counties), traineeId, regionCode, registrationId, status,
+                    overlappingLectureId, freshId);
+        }
 
         /** The id the registration will have: its earlier row's, or the fresh one. */
         public long idToUse() {

@@ -8,6 +8,7 @@ import cn.tzsw.college.trainees.TraineeRefSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,8 @@ class RegistrationRowsImpl implements RegistrationRows {
 
     /**
      * The terms' columns from catalog's read models, for a query that reads {@code lecture_terms_v} as {@code l}
-     * (seat decisions other than a registration; named as in {@link LectureTermsSql#COLUMNS}).
+     * (seat decisions other than a registration; named as in {@link LectureTermsSql#COLUMNS}, with the quota
+     * counties in one comma-separated column: one row, and these are not on the measured path).
      */
     private static final String TERMS = """
             l.id, l.status, l.course_status, l.organiser_code, l.starts_at, l.ends_at, l.registration_opens,
@@ -38,14 +40,16 @@ class RegistrationRowsImpl implements RegistrationRows {
             FROM %s
             LEFT JOIN %s t ON t.%s = :key
             LEFT JOIN registration r ON r.lecture_id = l.id AND r.trainee_id = t.id
+            %s
             WHERE l.id = :lecture
             """;
     private static final String STANDING_OF_ACCOUNT = standing("account_id");
-    private static final String STANDING_OF_TRAINEE = standing("id");
+    /** Package-visible for the test of its plan ({@code StandingQueryTest}). */
+    static final String STANDING_OF_TRAINEE = standing("id");
 
     private static String standing(String traineeKey) {
         return STANDING.formatted(LectureTermsSql.overlappingLecture("o.lecture_id"), LectureTermsSql.TABLES,
-                TraineeRefSql.TABLE, traineeKey);
+                TraineeRefSql.TABLE, traineeKey, LectureTermsSql.QUOTAS);
     }
 
     private final JdbcClient jdbc;
@@ -64,31 +68,43 @@ class RegistrationRowsImpl implements RegistrationRows {
         return standing(STANDING_OF_TRAINEE, traineeId, lectureId);
     }
 
+    /**
+     * One row per quota county of the lecture ({@link LectureTermsSql#QUOTAS}), alike but for the county (and the
+     * id drawn: each row draws one, the first is used; ids need only be unique).
+     */
     private Optional<Standing> standing(String query, long key, long lectureId) {
-        return jdbc.sql(query).param("key", key).param("lecture", lectureId)
-                .query((rs, row) -> new Standing(terms(rs), rs.getObject("trainee_id", Long.class),
-                        rs.getString("trainee_region"), rs.getObject("registration_id", Long.class),
-                        Optional.ofNullable(rs.getString("registration_status")).map(RegistrationStatus::valueOf)
-                                .orElse(null),
-                        rs.getObject("overlapping", Long.class), rs.getLong("fresh_id")))
-                .optional();
+        return jdbc.sql(query).param("key", key).param("lecture", lectureId).query(rs -> {
+            Standing first = null;
+            Set<String> counties = new HashSet<>();
+            while (rs.next()) {
+                if (first == null) {
+                    first = new Standing(terms(rs, Set.of()), rs.getObject("trainee_id", Long.class),
+                            rs.getString("trainee_region"), rs.getObject("registration_id", Long.class),
+                            Optional.ofNullable(rs.getString("registration_status")).map(RegistrationStatus::valueOf)
+                                    .orElse(null),
+                            rs.getObject("overlapping", Long.class), rs.getLong("fresh_id"));
+                }
+                Optional.ofNullable(rs.getString("quota_county")).ifPresent(counties::add);
+            }
+            return Optional.ofNullable(first).map(standing -> standing.withQuotaCounties(counties));
+        });
     }
 
     @Override
     public Optional<LectureTerms> terms(long lectureId) {
         return jdbc.sql("SELECT " + TERMS + " FROM lecture_terms_v l WHERE l.id = ?").param(lectureId)
-                .query((rs, row) -> terms(rs)).optional();
+                .query((rs, row) -> terms(rs, Optional.ofNullable(rs.getString("quota_counties"))
+                        .map(counties -> Set.of(counties.split(","))).orElse(Set.of()))).optional();
     }
 
-    private static LectureTerms terms(ResultSet rs) throws SQLException {
-        String counties = rs.getString("quota_counties");
+    private static LectureTerms terms(ResultSet rs, Set<String> quotaCounties) throws SQLException {
         return new LectureTerms(rs.getLong("id"), LectureStatus.valueOf(rs.getString("status")),
                 CourseStatus.valueOf(rs.getString("course_status")), rs.getString("organiser_code"),
                 rs.getObject("starts_at", LocalDateTime.class), rs.getObject("ends_at", LocalDateTime.class),
                 rs.getObject("registration_opens", LocalDateTime.class),
                 rs.getObject("registration_closes", LocalDateTime.class),
                 rs.getObject("cancellation_deadline", LocalDateTime.class), rs.getString("region_restriction"),
-                counties == null ? Set.of() : Set.of(counties.split(",")));
+                quotaCounties);
     }
 
     @Override
