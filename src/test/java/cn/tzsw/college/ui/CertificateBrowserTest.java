@@ -93,7 +93,7 @@ class CertificateBrowserTest extends BrowserTest {
         });
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#revoke-reason textarea")))
                 .sendKeys("培训签到记录核查不实");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("revoke-confirm"))).click();
+        press(By.id("revoke-confirm"));
         wait.until(d -> text("#certificate-grid").contains("已撤销"));
         screenshot("browser-admin-revoked");
 
