@@ -19,6 +19,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -56,13 +57,13 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /**
-     * A wait of its own (the shared {@link #wait} keeps a changed timeout or message). It looks every 50 ms, not
+     * A wait of its own (the shared {@link #wait} keeps a changed timeout or message). It looks every 100 ms, not
      * every 500 ms: a page's elements mostly appear a moment after it loads, and the half-second steps added up to
      * a large part of these tests' time.
      */
     protected WebDriverWait newWait() {
         WebDriverWait fresh = new WebDriverWait(driver, Duration.ofSeconds(60));
-        fresh.pollingEvery(Duration.ofMillis(50));
+        fresh.pollingEvery(Duration.ofMillis(100));
         return fresh;
     }
 
@@ -132,6 +133,21 @@ public abstract class BrowserTest extends IntegrationTest {
     protected void press(By target) {
         newWait().ignoring(ElementNotInteractableException.class).until(d -> {
             d.findElement(target).click();
+            return true;
+        });
+    }
+
+    /**
+     * Clicks until what the click opens is there: grid rows are re-rendered while a search settles, and a click on
+     * a row just replaced is lost. A second between clicks, so that a slow answer does not open the dialog twice.
+     */
+    protected void clickOnceRendered(By button, By opened) {
+        newWait().pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            if (d.findElements(opened).isEmpty()) {
+                d.findElements(button).stream().filter(WebElement::isDisplayed).findFirst()
+                        .ifPresent(b -> script("arguments[0].click()", b));
+                return false;
+            }
             return true;
         });
     }

@@ -223,25 +223,14 @@ abstract class StaffJourneys extends BrowserTest {
     /** Selects the grid row showing the text, clicking again while the grid re-renders, until the button is enabled. */
     private void selectRow(String text, String buttonId) {
         By cell = By.xpath("//vaadin-grid-cell-content[contains(., '" + text + "')]");
-        wait.until(d -> {
+        // a click on a selected row unselects it: the next click waits for the last one's answer
+        newWait().pollingEvery(Duration.ofSeconds(1)).until(d -> {
             if (d.findElement(By.id(buttonId)).getAttribute("disabled") == null) {
                 return true;
             }
             d.findElements(cell).stream().filter(WebElement::isDisplayed).findFirst()
                     .ifPresent(c -> script("arguments[0].click()", c));
             return false;
-        });
-    }
-
-    /** Grid rows are re-rendered while a search settles: a click on a row just replaced is lost, so it is retried. */
-    private void clickOnceRendered(By button, By opened) {
-        wait.until(d -> {
-            if (d.findElements(opened).isEmpty()) {
-                d.findElements(button).stream().filter(WebElement::isDisplayed).findFirst()
-                        .ifPresent(b -> script("arguments[0].click()", b));
-                return false;
-            }
-            return true;
         });
     }
 
