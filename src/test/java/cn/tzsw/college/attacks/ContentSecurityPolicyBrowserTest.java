@@ -72,9 +72,7 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
         signIn(phone, PASSWORD);
 
         open("/watch/" + lecture.id());
-        wait.until(d -> Boolean.TRUE.equals(script(
-                "return !!window.collegePlayer && document.getElementById('lecture-video').readyState >= 1")));
-        script("const v = document.getElementById('lecture-video'); v.muted = true; v.play();");
+        playVideo(1);
         wait.until(d -> Boolean.TRUE.equals(script("return document.getElementById('lecture-video').currentTime > 1")));
         assertNoViolations("/watch");
     }

@@ -7,20 +7,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The main journeys in a real Chromium (Debian's chromium and chromedriver, installed by .ci/run). */
@@ -31,6 +36,8 @@ public abstract class BrowserTest extends IntegrationTest {
     protected int port;
     protected WebDriver driver;
     protected WebDriverWait wait;
+    @Value("${app.attendance.video.max-rate}")
+    private double maxRate;
 
     protected int windowWidth() {
         return 1280;
@@ -46,7 +53,18 @@ public abstract class BrowserTest extends IntegrationTest {
                 Map.of("origin", "http://localhost:" + port, "storageTypes", "all"));
         browser.manage().window().setSize(new Dimension(windowWidth(), 900));
         driver = browser;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait = newWait();
+    }
+
+    /**
+     * A wait of its own (the shared {@link #wait} keeps a changed timeout or message). It looks every 100 ms, not
+     * every 500 ms: a page's elements mostly appear a moment after it loads, and the half-second steps added up to
+     * a large part of these tests' time.
+     */
+    protected WebDriverWait newWait() {
+        WebDriverWait fresh = new WebDriverWait(driver, Duration.ofSeconds(60));
+        fresh.pollingEvery(Duration.ofMillis(100));
+        return fresh;
     }
 
     /**
@@ -100,11 +118,70 @@ public abstract class BrowserTest extends IntegrationTest {
 
     protected void signIn(String username, String password) {
         open("/login");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+        // present is not yet typeable while the login form renders
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
         driver.findElement(By.cssSelector("input[name='username']")).sendKeys(username);
         driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-menu")));
+    }
+
+    /**
+     * Clicks as a person does, once the element can take the click: a dialog's button that is still moving in is
+     * covered by the dialog, and the click is refused rather than made, so it is tried again.
+     */
+    protected void press(By target) {
+        newWait().ignoring(ElementNotInteractableException.class).until(d -> {
+            d.findElement(target).click();
+            return true;
+        });
+    }
+
+    /**
+     * Clicks until what the click opens is there: grid rows are re-rendered while a search settles, and a click on
+     * a row just replaced is lost. A second between clicks, so that a slow answer does not open the dialog twice.
+     */
+    protected void clickOnceRendered(By button, By opened) {
+        newWait().pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            if (d.findElements(opened).isEmpty()) {
+                d.findElements(button).stream().filter(WebElement::isDisplayed).findFirst()
+                        .ifPresent(b -> script("arguments[0].click()", b));
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Signs in with a clean cookie jar and keeps the session's cookies, so that several people can share one browser
+     * and each signs in once: {@link #use} puts a kept session back.
+     */
+    protected Set<Cookie> signedIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        signIn(username, password);
+        return Set.copyOf(driver.manage().getCookies());
+    }
+
+    protected void use(Set<Cookie> session) {
+        driver.manage().deleteAllCookies();
+        session.forEach(driver.manage()::addCookie);
+    }
+
+    /** Starts the page's lecture video, muted, at the given speed (1 is normal). */
+    protected void playVideo(double rate) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lecture-video")));
+        wait.until(d -> Boolean.TRUE.equals(script(
+                "return !!window.collegePlayer && document.getElementById('lecture-video').readyState >= 1")));
+        script("const v = document.getElementById('lecture-video'); v.muted = true; v.playbackRate = arguments[0];"
+                + " v.play();", rate);
+    }
+
+    /**
+     * Nine tenths of the fastest speed the credit rule still credits in full (app.attendance.video.max-rate seconds
+     * of video per second): the 12 s test video plays in under 7 s and earns every second, as at normal speed.
+     */
+    protected double creditedSpeed() {
+        return 0.9 * maxRate;
     }
 
     protected String text(String cssSelector) {

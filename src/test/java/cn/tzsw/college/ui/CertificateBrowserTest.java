@@ -82,18 +82,10 @@ class CertificateBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#certificate-search input"))).sendKeys(serial);
         By revoke = By.cssSelector("vaadin-button.certificate-revoke[data-serial='" + serial + "']");
         wait.until(d -> text("#certificate-grid").contains(serial) && !d.findElements(revoke).isEmpty());
-        // The grid re-renders as the search settles; a click on a row that was just replaced is lost, so retry.
-        wait.until(d -> {
-            if (d.findElements(By.cssSelector("#revoke-reason textarea")).isEmpty()) {
-                d.findElements(revoke).stream().filter(WebElement::isDisplayed).findFirst()
-                        .ifPresent(button -> script("arguments[0].click()", button));
-                return false;
-            }
-            return true;
-        });
+        clickOnceRendered(revoke, By.cssSelector("#revoke-reason textarea"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#revoke-reason textarea")))
                 .sendKeys("培训签到记录核查不实");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("revoke-confirm"))).click();
+        press(By.id("revoke-confirm"));
         wait.until(d -> text("#certificate-grid").contains("已撤销"));
         screenshot("browser-admin-revoked");
 

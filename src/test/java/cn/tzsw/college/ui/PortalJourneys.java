@@ -62,9 +62,8 @@ abstract class PortalJourneys extends BrowserTest {
         assertThat(text("#portal-how-to")).contains("如何报名");
         assertThat(tooWide()).as(pageText()).isEmpty();
 
-        var link = driver.findElement(By.linkText(title));
-        script("arguments[0].scrollIntoView({block: 'center'})", link);
-        wait.until(ExpectedConditions.elementToBeClickable(link)).click();
+        script("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.linkText(title)));
+        press(By.linkText(title));
         wait.until(d -> text("#notice-title").equals(title));
         assertThat(pageText()).contains("请按时参加。");
         assertThat(tooWide()).isEmpty();
@@ -75,13 +74,13 @@ abstract class PortalJourneys extends BrowserTest {
         long lectureId = fixtures.openLecture(30, Map.of(), LocalDateTime.now(clock).plusHours(3));
         open("/");
         By register = By.cssSelector(".portal-card[data-lecture='" + lectureId + "'] .portal-register");
-        wait.until(ExpectedConditions.elementToBeClickable(register)).click();
+        press(register);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
         driver.findElement(By.cssSelector("input[name='username']")).sendKeys(traineePhone());
         driver.findElement(By.cssSelector("input[name='password']")).sendKeys("Trainee@2026");
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("register"))).click();
+        press(By.id("register"));
         wait.until(d -> text("#registration-status").equals("已报名"));
         assertThat(driver.getCurrentUrl()).endsWith("/lectures/" + lectureId);
     }

@@ -34,8 +34,7 @@ class PortalPhoneBrowserTest extends PortalJourneys {
     void forgot_password_answers_alike_for_unknown_numbers_and_its_link_sets_a_new_password() throws Exception {
         String phone = fixtures.trainees(1, "331002001003", true).getFirst();
         open("/login");
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-login-form [slot='forgot-password']"))).click();
+        press(By.cssSelector("vaadin-login-form [slot='forgot-password']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("forgot-username")));
 
         ask("13999990000");

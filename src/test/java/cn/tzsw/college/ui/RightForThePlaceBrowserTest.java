@@ -74,7 +74,7 @@ class RightForThePlaceBrowserTest extends BrowserTest {
         wait.until(d -> pageText().contains("名额会立即让给候补的学员"));
         assertThat(registrationStatus(lecture, phone)).isEqualTo("REGISTERED");
 
-        clickable("vaadin-confirm-dialog vaadin-button[slot='confirm-button']").click();
+        press(By.cssSelector("vaadin-confirm-dialog vaadin-button[slot='confirm-button']"));
         wait.until(d -> "CANCELLED".equals(registrationStatus(lecture, phone)));
     }
 
@@ -87,7 +87,7 @@ class RightForThePlaceBrowserTest extends BrowserTest {
         open("/admin/courses");
         clickable("#course-search input").sendKeys(title);
         By row = By.xpath("//vaadin-grid-cell-content[contains(., '" + title + "')]");
-        wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+        press(row);
         click("show-lectures");
         click("schedule-lecture");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lecture-save")));

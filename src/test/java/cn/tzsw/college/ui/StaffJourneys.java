@@ -45,7 +45,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -214,7 +213,7 @@ abstract class StaffJourneys extends BrowserTest {
         return "http://localhost:" + port;
     }
 
-    /** Clicks through JavaScript: Vaadin's development tools, present in a test run, sit over the window's corner. */
+    /** Clicks through JavaScript, once enabled, in the middle of the window. */
     private void click(By target) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
         wait.until(d -> element.getAttribute("disabled") == null);
@@ -224,25 +223,14 @@ abstract class StaffJourneys extends BrowserTest {
     /** Selects the grid row showing the text, clicking again while the grid re-renders, until the button is enabled. */
     private void selectRow(String text, String buttonId) {
         By cell = By.xpath("//vaadin-grid-cell-content[contains(., '" + text + "')]");
-        wait.until(d -> {
+        // a click on a selected row unselects it: the next click waits for the last one's answer
+        newWait().pollingEvery(Duration.ofSeconds(1)).until(d -> {
             if (d.findElement(By.id(buttonId)).getAttribute("disabled") == null) {
                 return true;
             }
             d.findElements(cell).stream().filter(WebElement::isDisplayed).findFirst()
                     .ifPresent(c -> script("arguments[0].click()", c));
             return false;
-        });
-    }
-
-    /** Grid rows are re-rendered while a search settles: a click on a row just replaced is lost, so it is retried. */
-    private void clickOnceRendered(By button, By opened) {
-        wait.until(d -> {
-            if (d.findElements(opened).isEmpty()) {
-                d.findElements(button).stream().filter(WebElement::isDisplayed).findFirst()
-                        .ifPresent(b -> script("arguments[0].click()", b));
-                return false;
-            }
-            return true;
         });
     }
 
@@ -265,9 +253,7 @@ abstract class StaffJourneys extends BrowserTest {
                     if (r.width === 0 || r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
                       return 'outside the window: ' + JSON.stringify(r) + ' in ' + innerWidth + 'x' + innerHeight;
                     }
-                    // Vaadin's development tools float over the page in a test run; a production page has none.
-                    const e = document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2)
-                        .find(e => !/^(COPILOT|VAADIN-DEV)/.test(e.tagName));
+                    const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
                     return e === b || b.contains(e) ? 'ok' : 'covered by ' + (e ? e.tagName + '#' + e.id : 'nothing');""",
                     button);
             assertThat(hit).as("#%s at %dx%d", id, windowWidth(), windowHeight()).isEqualTo("ok");
@@ -276,7 +262,7 @@ abstract class StaffJourneys extends BrowserTest {
 
     /** Waits for the dialog of the save button to close, telling what the form or a notification said if not. */
     private void untilSaved(String saveId) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(() -> "the form says: " + script("""
+        newWait().withMessage(() -> "the form says: " + script("""
                         return [...document.querySelectorAll('[invalid], .form-error, vaadin-notification-card')]
                             .map(e => (e.id || e.tagName) + ' ' + (e.errorMessage || e.textContent)).join('; ')"""))
                 .until(d -> d.findElements(By.id(saveId)).isEmpty());
@@ -333,9 +319,8 @@ abstract class StaffJourneys extends BrowserTest {
      * way the README's screenshots are made.
      */
     private void screenshot(String name) throws IOException {
-        // Vaadin's development tools and the last notification are not part of the page a person works with.
-        script("document.querySelectorAll('copilot-main, vaadin-dev-tools, vaadin-notification-card')"
-                + ".forEach(e => e.remove())");
+        // The last notification is not part of the page a person works with.
+        script("document.querySelectorAll('vaadin-notification-card').forEach(e => e.remove())");
         Path file = Files.createDirectories(Path.of("target/screenshots")).resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         String docs = System.getProperty("docs.screenshots");

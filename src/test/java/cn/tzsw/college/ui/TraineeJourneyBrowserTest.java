@@ -23,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -91,12 +90,8 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         assertThat(height(".lecture-card[data-lecture='" + journey.lectureId() + "'] .lecture-action"))
                 .isGreaterThanOrEqualTo(44);
         driver.findElement(watch).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lecture-video")));
-        wait.until(d -> Boolean.TRUE.equals(script(
-                "return !!window.collegePlayer && document.getElementById('lecture-video').readyState >= 1")));
-        script("const v = document.getElementById('lecture-video'); v.muted = true; v.play();");
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
-                Boolean.TRUE.equals(script("return document.getElementById('lecture-video').ended")));
+        playVideo(creditedSpeed());
+        wait.until(d -> Boolean.TRUE.equals(script("return document.getElementById('lecture-video').ended")));
         wait.until(d -> hoursBooked(journey) == 1);
 
         completedThenCertified(journey, false);
@@ -120,7 +115,7 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         traineeSession = signedIn(phone, PASSWORD);
 
         open("/lectures/" + lectureId);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("register"))).click();
+        press(By.id("register"));
         wait.until(d -> "已报名".equals(text("#registration-status")));
         everyPageSays(journey, "已报名", List.of("lecture", "myLectures", "home"));
         return journey;
@@ -225,18 +220,6 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         LocalDateTime start = LocalDateTime.now(clock).minusMinutes(5);
         jdbc.update("UPDATE lecture SET starts_at = ?, ends_at = ?, registration_closes = ?, cancellation_deadline = ?"
                 + " WHERE id = ?", start, start.plusHours(2), start.minusHours(1), start.minusHours(2), lectureId);
-    }
-
-    /** Signs in with a clean cookie jar and keeps the session's cookies, so two people can share one browser. */
-    private Set<Cookie> signedIn(String username, String password) {
-        driver.manage().deleteAllCookies();
-        signIn(username, password);
-        return Set.copyOf(driver.manage().getCookies());
-    }
-
-    private void use(Set<Cookie> session) {
-        driver.manage().deleteAllCookies();
-        session.forEach(driver.manage()::addCookie);
     }
 
     /** Elements (outside shadow roots) reaching past the window's right edge, grids included, and sideways scroll. */
