@@ -8,6 +8,7 @@ import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.security.SystemTasks;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -16,12 +17,14 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,9 +105,10 @@ class AttendanceBrowserTest extends BrowserTest {
         open("/admin/lectures/" + lecture.id() + "/display");
         WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("room-qr")));
         wait.until(d -> qr.getSize().getWidth() > 100);
-        // As a phone's camera does: scan again until a frame reads (the code rotates and the image is redrawn).
-        String scanned = await("a readable QR code").atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> decode(qr.getScreenshotAs(OutputType.BYTES)), Objects::nonNull);
+        // As a phone's camera pointed at the projector does: the whole screen, again until a frame reads (the code
+        // rotates and the image is redrawn). A screenshot may take seconds on a busy machine, hence the long bound.
+        String scanned = await("a readable QR code").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> decode(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)), Objects::nonNull);
         assertThat(scanned).contains("/checkin?code=L" + lecture.id() + ".");
         assertThat(text("#room-code")).matches("\\d{6}");
 
@@ -123,6 +127,7 @@ class AttendanceBrowserTest extends BrowserTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }
