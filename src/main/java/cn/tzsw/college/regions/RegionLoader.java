@@ -16,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Fills an empty region table from the configured CSV on start. Idempotent: a table that already holds
@@ -32,11 +34,14 @@ class RegionLoader implements ApplicationRunner {
     private final RegionRepository regions;
     private final ResourceLoader resources;
     private final RegionsProperties properties;
+    private final RegionService service;
 
-    RegionLoader(RegionRepository regions, ResourceLoader resources, RegionsProperties properties) {
+    RegionLoader(RegionRepository regions, ResourceLoader resources, RegionsProperties properties,
+                 RegionService service) {
         this.regions = regions;
         this.resources = resources;
         this.properties = properties;
+        this.service = service;
     }
 
     @Override
@@ -48,6 +53,13 @@ class RegionLoader implements ApplicationRunner {
         long started = System.nanoTime();
         List<Region> rows = readRows();
         regions.insertAll(rows);
+        // A request served while the table was still empty may have been told "no such unit".
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                service.treeLoaded();
+            }
+        });
         log.info("Loaded {} regions from {} in {} ms", rows.size(), properties.source(),
                 (System.nanoTime() - started) / 1_000_000);
     }

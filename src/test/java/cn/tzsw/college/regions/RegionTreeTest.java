@@ -91,6 +91,25 @@ class RegionTreeTest {
     }
 
     @Test
+    void units_and_child_lists_are_read_from_the_database_once() {
+        regions.path("331002001003");
+        regions.children(JIAOJIANG);
+        long before = selects();
+        for (int i = 0; i < 100; i++) {
+            assertThat(regions.find("331002001003")).isPresent();
+            assertThat(regions.path("331002001003")).hasSize(5);
+            assertThat(regions.children(JIAOJIANG)).hasSize(12);
+        }
+        // 300 lookups; anything else this database serves meanwhile stays far below that
+        assertThat(selects() - before).isLessThan(30);
+    }
+
+    private long selects() {
+        return jdbc.queryForObject("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                + " WHERE VARIABLE_NAME = 'COM_SELECT'", Long.class);
+    }
+
+    @Test
     void loading_again_adds_nothing() throws Exception {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM region", Long.class);
         loader.run(new DefaultApplicationArguments());
