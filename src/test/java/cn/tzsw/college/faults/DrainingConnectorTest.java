@@ -1,6 +1,7 @@
 package cn.tzsw.college.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.IntegrationTest;
 import java.io.IOException;
@@ -8,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +35,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 class DrainingConnectorTest extends IntegrationTest {
 
     private static final int CLIENTS = 6;
-    private static final long RUN_MILLIS = 4_000;
+    private static final Duration RUN = Duration.ofSeconds(4);
+    private static final long PAUSED_MILLIS = 3;
+    private static final long RUNNING_MILLIS = 2;
 
     @LocalServerPort
     int port;
@@ -72,16 +77,17 @@ class DrainingConnectorTest extends IntegrationTest {
                 }
             });
         }
+        // Paused for 3 ms, then running for 2 ms, over and over, while the clients keep requesting. Each step is
+        // scheduled once the one before has run, so a busy machine stretches the cycle but never crowds two steps.
+        ScheduledExecutorService toggler = Executors.newSingleThreadScheduledExecutor();
         try {
-            long end = System.currentTimeMillis() + RUN_MILLIS;
-            while (System.currentTimeMillis() < end && failures.isEmpty()) {
-                Thread.sleep(2);
-                connector.pause();
-                pauses.incrementAndGet();
-                Thread.sleep(3);
-                connector.resume();
-            }
+            toggler.execute(() -> pauseThenResume(toggler, connector, pauses));
+            long end = System.nanoTime() + RUN.toNanos();
+            await().atMost(RUN.plusSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> System.nanoTime() >= end || !failures.isEmpty());
         } finally {
+            toggler.shutdownNow();
+            assertThat(toggler.awaitTermination(30, TimeUnit.SECONDS)).as("toggling ended").isTrue();
             running.set(false);
             connector.resume();
             clients.shutdown();
@@ -92,5 +98,14 @@ class DrainingConnectorTest extends IntegrationTest {
                 pauses.get(), answered.get(), refused.get(), failures.size());
         assertThat(failures).as("requests answered with a failure instead of in full or not at all").isEmpty();
         assertThat(answered.get()).as("requests answered in full between pauses").isPositive();
+    }
+
+    private static void pauseThenResume(ScheduledExecutorService toggler, Connector connector, AtomicInteger pauses) {
+        connector.pause();
+        pauses.incrementAndGet();
+        toggler.schedule(() -> {
+            connector.resume();
+            toggler.schedule(() -> pauseThenResume(toggler, connector, pauses), RUNNING_MILLIS, TimeUnit.MILLISECONDS);
+        }, PAUSED_MILLIS, TimeUnit.MILLISECONDS);
     }
 }
