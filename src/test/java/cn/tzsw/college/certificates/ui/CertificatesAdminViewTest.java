@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import java.util.Arrays;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,25 @@ class CertificatesAdminViewTest extends ViewTest {
                 .map(s -> messages.getMessage(s.messageKey(), null, locale))
                 .mapToDouble(CertificatesAdminViewTest::cellWidthInEm).max().orElseThrow();
         assertThat(width).as("width for the longest badge, %.2f em", longest).isGreaterThanOrEqualTo(longest);
+    }
+
+    /**
+     * At 1280 px the course title got two characters and an ellipsis while 类别, 学时 and 颁发日期 shared the room
+     * left over: only the title column grows, and it starts wide enough for a short title.
+     */
+    @Test
+    void only_the_course_title_takes_the_room_left_over() {
+        openAs("admin");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        navigate(CertificatesAdminView.class);
+        Grid<?> grid = $(Grid.class).id("certificate-grid");
+        String title = messages.getMessage("certificateAdmin.title", null, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(grid.getColumns()).filteredOn(column -> column.getFlexGrow() > 0)
+                .extracting(Grid.Column::getHeaderText).containsExactly(title);
+        Grid.Column<?> titles = grid.getColumns().stream()
+                .filter(column -> column.getHeaderText().equals(title)).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(titles.getWidth().replaceFirst("r?em$", ""))).isGreaterThanOrEqualTo(8);
     }
 
     /**
