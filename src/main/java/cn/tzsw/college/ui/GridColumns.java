@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Column widths for a laptop. A Vaadin column grows by default, auto-sized ones too, so the room left over was shared
  * by dates and short codes while a course title showed two characters: only the columns named here grow, and two
- * related values can share one column on two lines.
+ * related values can share one column on two lines. Fixed widths are in rem: an em width resolves against each cell's
+ * font, and the header's is smaller than the rows', so the headers stood off their columns.
  */
 public final class GridColumns {
 

@@ -182,6 +182,7 @@ abstract class StaffJourneys extends BrowserTest {
             wait.until(d -> shownIn("#certificate-grid").contains(serial));
             assertGridFits("certificate-grid");
             assertTitlesWhole("#certificate-grid .cell-main");
+            assertHeadersAligned("certificate-grid");
             screenshot("admin-certificates-1280");
         }
 
@@ -287,6 +288,17 @@ abstract class StaffJourneys extends BrowserTest {
                   return cell.scrollWidth > cell.clientWidth || cell.clientWidth < 10 * em;
                 }).map(e => e.textContent + ' in ' + e.parentElement.clientWidth + ' px')""", css);
         assertThat((List<?>) cut).as("titles cut at %d px", windowWidth()).isEmpty();
+    }
+
+    /** Each header starts where its column's cells do (em widths had set the headers off by up to 14 px). */
+    private void assertHeadersAligned(String id) {
+        Object off = script("""
+                const table = document.getElementById(arguments[0]).shadowRoot.querySelector('#table');
+                const heads = [...table.querySelectorAll('thead tr:first-child th')];
+                const cells = [...table.querySelectorAll('tbody tr:not([hidden]) td')].slice(0, heads.length);
+                return heads.filter((h, i) => Math.abs(h.getBoundingClientRect().left
+                    - cells[i].getBoundingClientRect().left) > 1).map(h => h.textContent.trim() || h.id);""", id);
+        assertThat((List<?>) off).as("headers off their columns at %d px", windowWidth()).isEmpty();
     }
 
     /** The page does not scroll sideways and shows no text of the English bundle (the browser asks for Chinese). */

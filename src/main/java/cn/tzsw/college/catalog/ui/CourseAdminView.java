@@ -92,7 +92,7 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("course-grid");
         // Titles are what one looks for: they take what the other columns leave.
         Grid.Column<CourseSummary> title = grid.addColumn(CourseSummary::title)
-                .setHeader(getTranslation("courseAdmin.title")).setWidth("12em").setTooltipGenerator(CourseSummary::title);
+                .setHeader(getTranslation("courseAdmin.title")).setWidth("12rem").setTooltipGenerator(CourseSummary::title);
         grid.addColumn(c -> c.category().name(getLocale())).setHeader(getTranslation("courseAdmin.category"))
                 .setAutoWidth(true);
         grid.addColumn(c -> HoursText.plain(c.creditHours()))

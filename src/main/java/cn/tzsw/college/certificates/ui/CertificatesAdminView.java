@@ -57,7 +57,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setId("certificate-search");
-        search.setWidth("22em");
+        search.setWidth("22rem");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         BulkIssuePanel bulk = new BulkIssuePanel(bulkIssues, courses, () -> grid.getDataProvider().refreshAll());
@@ -71,13 +71,13 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("certificate-grid");
         grid.addColumn(Certificate::serial).setHeader(getTranslation("certificateAdmin.serial")).setAutoWidth(true);
-        grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setWidth("7em")
+        grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setWidth("7rem")
                 .setTooltipGenerator(Certificate::holderName);
         // The kind under the title rather than in a column of its own, and a long title on two lines: at 1280 px a
         // 类别 column left the title two characters.
         Grid.Column<Certificate> title = grid.addColumn(GridColumns.twoLines(Certificate::title,
                         c -> getTranslation(c.kind().messageKey())))
-                .setHeader(getTranslation("certificateAdmin.title")).setWidth("10em")
+                .setHeader(getTranslation("certificateAdmin.title")).setWidth("10rem")
                 .setTooltipGenerator(Certificate::title);
         grid.addColumn(c -> c.hours().toPlainString()).setHeader(getTranslation("certificateAdmin.hours"))
                 .setAutoWidth(true);
@@ -159,7 +159,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(new Span(getTranslation("certificateAdmin.revokeText", certificate.holderName(), certificate.title())),
                 irreversible, reason);
         dialog.getFooter().add(cancel, confirm);
-        dialog.setWidth("32em");
+        dialog.setWidth("32rem");
         dialog.open();
     }
 

@@ -65,17 +65,17 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         Grid.Column<OutboxMail> subject = grid
                 .addColumn(GridColumns.twoLines(OutboxMail::subject, OutboxMail::recipient))
                 .setHeader(getTranslation("mails.subject") + " / " + getTranslation("mails.recipient"))
-                .setWidth("12em").setTooltipGenerator(OutboxMail::subject);
+                .setWidth("12rem").setTooltipGenerator(OutboxMail::subject);
         grid.addColumn(m -> getTranslation(m.status().messageKey())).setHeader(getTranslation("mails.status"))
-                .setWidth("5em");
-        grid.addColumn(OutboxMail::attempts).setHeader(getTranslation("mails.attempts")).setWidth("5em");
+                .setWidth("5rem");
+        grid.addColumn(OutboxMail::attempts).setHeader(getTranslation("mails.attempts")).setWidth("5rem");
         grid.addColumn(m -> ChineseDates.format(m.createdAt(), getLocale()))
-                .setHeader(getTranslation("mails.createdAt")).setWidth("8em");
-        grid.addColumn(this::nextAttempt).setHeader(getTranslation("mails.nextAttempt")).setWidth("8em");
+                .setHeader(getTranslation("mails.createdAt")).setWidth("8rem");
+        grid.addColumn(this::nextAttempt).setHeader(getTranslation("mails.nextAttempt")).setWidth("8rem");
         grid.addColumn(m -> ChineseDates.format(m.sentAt(), getLocale()))
-                .setHeader(getTranslation("mails.sentAt")).setWidth("8em");
+                .setHeader(getTranslation("mails.sentAt")).setWidth("8rem");
         Grid.Column<OutboxMail> lastError = grid.addColumn(OutboxMail::lastError)
-                .setHeader(getTranslation("mails.lastError")).setWidth("8em");
+                .setHeader(getTranslation("mails.lastError")).setWidth("8rem");
         grid.addComponentColumn(m -> {
             Button retry = new Button(getTranslation("mails.retry"), e -> {
                 notifications.retry(m.id());

@@ -136,16 +136,16 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         // Work units and region paths are long: they share the room left over (in full on hover), so a laptop
         // needs no sideways scroll.
         Grid.Column<RosterEntry> workUnit = grid.addColumn(RosterEntry::workUnit)
-                .setHeader(getTranslation("roster.column.workUnit")).setWidth("7em")
+                .setHeader(getTranslation("roster.column.workUnit")).setWidth("7rem")
                 .setTooltipGenerator(RosterEntry::workUnit);
         Grid.Column<RosterEntry> region = grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("roster.column.region")).setWidth("7em")
+                .setHeader(getTranslation("roster.column.region")).setWidth("7rem")
                 .setTooltipGenerator(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath));
         grid.addColumn(r -> ChineseDates.format(r.queuedAt(), getLocale()))
                 .setHeader(getTranslation("roster.column.queuedAt"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.byAdmin() ? getTranslation("roster.byAdmin.yes") : "")
-                .setHeader(getTranslation("roster.column.byAdmin")).setWidth("6em");
+                .setHeader(getTranslation("roster.column.byAdmin")).setWidth("6rem");
         grid.addComponentColumn(this::removeButton).setAutoWidth(true).setFrozenToEnd(true);
         GridColumns.onlyGrow(grid, workUnit, region);
 

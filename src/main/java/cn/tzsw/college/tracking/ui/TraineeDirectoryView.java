@@ -95,12 +95,12 @@ class TraineeDirectoryView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(t -> getTranslation(t.level().messageKey()))
                 .setHeader(getTranslation("trainee.certificateLevel")).setAutoWidth(true);
         Grid.Column<DirectoryEntry> workUnits = grid.addColumn(DirectoryEntry::workUnit)
-                .setHeader(getTranslation("trainee.workUnit")).setWidth("7em")
+                .setHeader(getTranslation("trainee.workUnit")).setWidth("7rem")
                 .setTooltipGenerator(DirectoryEntry::workUnit);
         ValueProvider<DirectoryEntry, String> regionPath = t -> regionNames.computeIfAbsent(t.regionCode(),
                 regions::displayPath);
         Grid.Column<DirectoryEntry> regionPaths = grid.addColumn(regionPath).setHeader(getTranslation("trainee.region"))
-                .setWidth("7em").setTooltipGenerator(regionPath);
+                .setWidth("7rem").setTooltipGenerator(regionPath);
         GridColumns.onlyGrow(grid, workUnits, regionPaths);
         grid.setItems(query -> directory.search(new DirectoryFilter(search.getValue(), region.getValue(),
                         workUnit.getValue(), level.getValue(), compliance.getValue()),

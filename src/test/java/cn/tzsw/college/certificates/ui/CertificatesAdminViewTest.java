@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,20 @@ class CertificatesAdminViewTest extends ViewTest {
         Grid.Column<?> titles = grid.getColumns().stream()
                 .filter(column -> column.getHeaderText().equals(title)).findFirst().orElseThrow();
         assertThat(Double.parseDouble(titles.getWidth().replaceFirst("r?em$", ""))).isGreaterThanOrEqualTo(8);
+    }
+
+    /**
+     * The headers stood off their columns: an em width resolves against each cell's font, and the header's is smaller
+     * than the rows'. Fixed widths are in rem, the page's font, the same in every row.
+     */
+    @Test
+    void no_column_width_depends_on_the_cells_font() {
+        openAs("admin");
+        navigate(CertificatesAdminView.class);
+        Grid<?> grid = $(Grid.class).id("certificate-grid");
+
+        assertThat(grid.getColumns()).extracting(Grid.Column::getWidth).filteredOn(Objects::nonNull)
+                .noneMatch(width -> width.matches(".*[^r]em"));
     }
 
     /**
