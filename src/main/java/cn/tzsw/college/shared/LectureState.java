@@ -19,6 +19,11 @@ public enum LectureState {
         return "lectureState." + name();
     }
 
+    /** Nothing is left for the trainee to do on the lecture, even while it is still open (a recorded one). */
+    public boolean settled() {
+        return this == COMPLETED || this == CERTIFIED || this == CANCELLED || this == ABSENT || this == EXCUSED;
+    }
+
     /** Lumo badge variants beside {@code badge pill}: the colour says how far the trainee got. */
     public String badgeTheme() {
         return badgeTheme;

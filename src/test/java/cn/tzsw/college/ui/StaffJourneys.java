@@ -103,6 +103,9 @@ abstract class StaffJourneys extends BrowserTest {
         untilSaved("course-save");
 
         type("#course-search input", title);
+        if (windowWidth() >= 1280) {
+            assertGridFits("course-grid");
+        }
         selectRow(title, "publish-course");
         click(By.id("publish-course"));
         wait.until(d -> d.findElement(By.id("publish-course")).getAttribute("disabled") != null);
@@ -178,6 +181,8 @@ abstract class StaffJourneys extends BrowserTest {
             search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
             wait.until(d -> shownIn("#certificate-grid").contains(serial));
             assertGridFits("certificate-grid");
+            assertTitlesWhole("#certificate-grid .cell-main");
+            assertHeadersAligned("certificate-grid");
             screenshot("admin-certificates-1280");
         }
 
@@ -273,6 +278,27 @@ abstract class StaffJourneys extends BrowserTest {
         Number overflow = (Number) script("const t = document.getElementById(arguments[0]).shadowRoot"
                 + ".querySelector('#table'); return t.scrollWidth - t.clientWidth;", id);
         assertThat(overflow.intValue()).as("#%s scrolls sideways at %d px", id, windowWidth()).isLessThanOrEqualTo(0);
+    }
+
+    /** Titles are shown whole, in a column at least 10 em wide (at 1280 px it had been two characters and "…"). */
+    private void assertTitlesWhole(String css) {
+        Object cut = script("""
+                return [...document.querySelectorAll(arguments[0])].filter(e => e.offsetParent).filter(e => {
+                  const cell = e.parentElement, em = parseFloat(getComputedStyle(cell).fontSize);
+                  return cell.scrollWidth > cell.clientWidth || cell.clientWidth < 10 * em;
+                }).map(e => e.textContent + ' in ' + e.parentElement.clientWidth + ' px')""", css);
+        assertThat((List<?>) cut).as("titles cut at %d px", windowWidth()).isEmpty();
+    }
+
+    /** Each header starts where its column's cells do (em widths had set the headers off by up to 14 px). */
+    private void assertHeadersAligned(String id) {
+        Object off = script("""
+                const table = document.getElementById(arguments[0]).shadowRoot.querySelector('#table');
+                const heads = [...table.querySelectorAll('thead tr:first-child th')];
+                const cells = [...table.querySelectorAll('tbody tr:not([hidden]) td')].slice(0, heads.length);
+                return heads.filter((h, i) => Math.abs(h.getBoundingClientRect().left
+                    - cells[i].getBoundingClientRect().left) > 1).map(h => h.textContent.trim() || h.id);""", id);
+        assertThat((List<?>) off).as("headers off their columns at %d px", windowWidth()).isEmpty();
     }
 
     /** The page does not scroll sideways and shows no text of the English bundle (the browser asks for Chinese). */

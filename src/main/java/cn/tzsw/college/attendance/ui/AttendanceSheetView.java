@@ -13,8 +13,9 @@ import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.LectureState;
 import cn.tzsw.college.shared.LectureStates;
-import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Durations;
+import cn.tzsw.college.ui.GridColumns;
+import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UploadTexts;
 import cn.tzsw.college.ui.UserMessages;
@@ -82,8 +83,9 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("attendance-grid");
         grid.addColumn(AttendanceRow::name).setHeader(getTranslation("roster.column.name")).setAutoWidth(true);
         grid.addColumn(AttendanceRow::maskedPhone).setHeader(getTranslation("roster.column.phone")).setAutoWidth(true);
-        grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("roster.column.region")).setFlexGrow(1);
+        Grid.Column<AttendanceRow> region = grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(),
+                        regions::displayPath))
+                .setHeader(getTranslation("roster.column.region"));
         grid.addComponentColumn(r -> pageStates.containsKey(r.traineeId())
                         ? new LectureStateBadge(pageStates.get(r.traineeId())) : new Span())
                 .setHeader(getTranslation("lectureState.column")).setAutoWidth(true);
@@ -94,12 +96,14 @@ class AttendanceSheetView extends VerticalLayout implements BeforeEnterObserver,
                 .setHeader(getTranslation("attendance.column.method")).setAutoWidth(true);
         grid.addColumn(r -> r.recordedAt() == null ? "" : ChineseDates.format(r.recordedAt(), getLocale()))
                 .setHeader(getTranslation("attendance.column.recordedAt")).setAutoWidth(true);
-        grid.addColumn(r -> r.reason() == null ? "" : r.reason()).setHeader(getTranslation("attendance.column.reason"));
+        Grid.Column<AttendanceRow> reason = grid.addColumn(r -> r.reason() == null ? "" : r.reason())
+                .setHeader(getTranslation("attendance.column.reason"));
         grid.addComponentColumn(r -> {
             Button mark = new Button(getTranslation("attendance.mark"), e -> markDialog(r).open());
             mark.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return mark;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setAutoWidth(true);
+        GridColumns.onlyGrow(grid, region, reason);
 
         walkIns.setLabel(getTranslation("attendance.walkIns"));
         walkIns.setId("attendance-walk-ins");

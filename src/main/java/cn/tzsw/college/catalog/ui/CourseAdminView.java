@@ -11,6 +11,7 @@ import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.ui.FormErrors;
+import cn.tzsw.college.ui.GridColumns;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -89,9 +90,9 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
         categories.setId("categories");
 
         grid.setId("course-grid");
-        // Titles are what one looks for: as wide as they are, the rest takes what is left.
-        grid.addColumn(CourseSummary::title).setHeader(getTranslation("courseAdmin.title")).setAutoWidth(true)
-                .setFlexGrow(1).setTooltipGenerator(CourseSummary::title);
+        // Titles are what one looks for: they take what the other columns leave.
+        Grid.Column<CourseSummary> title = grid.addColumn(CourseSummary::title)
+                .setHeader(getTranslation("courseAdmin.title")).setWidth("12rem").setTooltipGenerator(CourseSummary::title);
         grid.addColumn(c -> c.category().name(getLocale())).setHeader(getTranslation("courseAdmin.category"))
                 .setAutoWidth(true);
         grid.addColumn(c -> HoursText.plain(c.creditHours()))
@@ -102,6 +103,7 @@ class CourseAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("courseAdmin.organiser")).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(c -> statusBadge(c.status())))
                 .setHeader(getTranslation("courseAdmin.status")).setAutoWidth(true);
+        GridColumns.onlyGrow(grid, title);
         grid.setItems(query -> courses.courses(search.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.addSelectionListener(e -> {
             updateButtons();

@@ -10,6 +10,7 @@ import cn.tzsw.college.regions.RegionService;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.FormErrors;
+import cn.tzsw.college.ui.GridColumns;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -71,13 +72,15 @@ class LecturesPanel extends VerticalLayout {
         grid.addColumn(l -> ChineseDates.format(l.endsAt(), getLocale()))
                 .setHeader(getTranslation("lectureForm.endsAt"))
                 .setAutoWidth(true);
-        grid.addColumn(l -> l.venue() != null ? l.venue() : getTranslation("courseAdmin.lecture.online"))
-                .setHeader(getTranslation("lectureForm.venue")).setFlexGrow(1);
+        Grid.Column<LectureInfo> venue = grid
+                .addColumn(l -> l.venue() != null ? l.venue() : getTranslation("courseAdmin.lecture.online"))
+                .setHeader(getTranslation("lectureForm.venue"));
         grid.addColumn(LectureInfo::capacity).setHeader(getTranslation("lectureForm.capacity")).setAutoWidth(true);
         grid.addColumn(LectureInfo::taken).setHeader(getTranslation("courseAdmin.lecture.taken")).setAutoWidth(true);
         grid.addColumn(LectureInfo::seatsLeft).setHeader(getTranslation("courseAdmin.lecture.seatsLeft")).setAutoWidth(true);
         grid.addColumn(l -> getTranslation(l.availability(LocalDateTime.now(clock)).messageKey()))
                 .setHeader(getTranslation("courseAdmin.status")).setAutoWidth(true);
+        GridColumns.onlyGrow(grid, venue);
         grid.addItemDoubleClickListener(e -> openLectureDialog(e.getItem()));
         grid.addSelectionListener(e -> updateButtons());
 

@@ -8,6 +8,7 @@ import cn.tzsw.college.certificates.CertificateQueries;
 import cn.tzsw.college.certificates.CertificateStatus;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.ui.GridColumns;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,7 +57,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setId("certificate-search");
-        search.setWidth("22em");
+        search.setWidth("22rem");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         BulkIssuePanel bulk = new BulkIssuePanel(bulkIssues, courses, () -> grid.getDataProvider().refreshAll());
@@ -70,13 +71,14 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("certificate-grid");
         grid.addColumn(Certificate::serial).setHeader(getTranslation("certificateAdmin.serial")).setAutoWidth(true);
-        grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setWidth("7em")
-                .setFlexGrow(0).setTooltipGenerator(Certificate::holderName);
-        grid.addColumn(c -> getTranslation(c.kind().messageKey())).setHeader(getTranslation("certificateAdmin.kind"))
-                .setAutoWidth(true);
-        // Narrow enough that every column fits 1280 px without sideways scrolling; the title grows into what is left.
-        grid.addColumn(Certificate::title).setHeader(getTranslation("certificateAdmin.title")).setWidth("5.5em")
-                .setFlexGrow(1).setTooltipGenerator(Certificate::title);
+        grid.addColumn(Certificate::holderName).setHeader(getTranslation("certificateAdmin.holder")).setWidth("7rem")
+                .setTooltipGenerator(Certificate::holderName);
+        // The kind under the title rather than in a column of its own, and a long title on two lines: at 1280 px a
+        // 类别 column left the title two characters.
+        Grid.Column<Certificate> title = grid.addColumn(GridColumns.twoLines(Certificate::title,
+                        c -> getTranslation(c.kind().messageKey())))
+                .setHeader(getTranslation("certificateAdmin.title")).setWidth("10rem")
+                .setTooltipGenerator(Certificate::title);
         grid.addColumn(c -> c.hours().toPlainString()).setHeader(getTranslation("certificateAdmin.hours"))
                 .setAutoWidth(true);
         grid.addColumn(c -> ChineseDates.format(c.issuedOn(), getLocale()))
@@ -85,10 +87,11 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         // Sized from the first rows (often all 有效), a later 已撤销 badge was cut off: as wide as the language's
         // longest badge instead, which the bundle states beside the texts.
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("certificateAdmin.status"))
-                .setWidth(getTranslation("certificateAdmin.statusWidth")).setFlexGrow(0);
+                .setWidth(getTranslation("certificateAdmin.statusWidth"));
         // At 1280 px the actions would be off-screen: they stay in view at the row's end.
         grid.addComponentColumn(this::actions).setHeader(getTranslation("certificateAdmin.actions")).setAutoWidth(true)
-                .setFlexGrow(0).setFrozenToEnd(true);
+                .setFrozenToEnd(true);
+        GridColumns.onlyGrow(grid, title);
         grid.setItems(query -> certificates.search(search.getValue(),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
 
@@ -156,7 +159,7 @@ class CertificatesAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(new Span(getTranslation("certificateAdmin.revokeText", certificate.holderName(), certificate.title())),
                 irreversible, reason);
         dialog.getFooter().add(cancel, confirm);
-        dialog.setWidth("32em");
+        dialog.setWidth("32rem");
         dialog.open();
     }
 

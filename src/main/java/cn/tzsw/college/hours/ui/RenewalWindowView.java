@@ -9,6 +9,7 @@ import cn.tzsw.college.security.CurrentUser;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.HoursText;
+import cn.tzsw.college.ui.GridColumns;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.RegionPicker;
 import cn.tzsw.college.ui.UserMessages;
@@ -56,8 +57,9 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(RenewalCandidate::maskedPhone).setHeader(getTranslation("trainee.phone")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation(c.level().messageKey())).setHeader(getTranslation("trainee.certificateLevel"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> regionNames.computeIfAbsent(c.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("trainee.region")).setFlexGrow(1);
+        Grid.Column<RenewalCandidate> regionPaths = grid.addColumn(c -> regionNames.computeIfAbsent(c.regionCode(),
+                        regions::displayPath))
+                .setHeader(getTranslation("trainee.region"));
         grid.addColumn(c -> ChineseDates.format(c.periodEnd(), getLocale()))
                 .setHeader(getTranslation("directory.periodEnd"))
                 .setAutoWidth(true);
@@ -70,6 +72,7 @@ class RenewalWindowView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> c.lastReminded() == null ? "—"
                         : ChineseDates.format(c.lastReminded().toLocalDate(), getLocale()))
                 .setHeader(getTranslation("renewals.lastReminded")).setAutoWidth(true);
+        GridColumns.onlyGrow(grid, regionPaths);
         grid.setItems(query -> renewals.window(region.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         region.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 

@@ -6,10 +6,12 @@ import cn.tzsw.college.notification.OutboxMail;
 import cn.tzsw.college.notification.OutboxState;
 import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.ChineseDates;
+import cn.tzsw.college.ui.GridColumns;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -57,16 +59,23 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         });
 
         grid.setId("mail-grid");
-        grid.addColumn(OutboxMail::recipient).setHeader(getTranslation("mails.recipient")).setAutoWidth(true);
-        grid.addColumn(OutboxMail::subject).setHeader(getTranslation("mails.subject")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(m -> getTranslation(m.status().messageKey())).setHeader(getTranslation("mails.status"));
-        grid.addColumn(OutboxMail::attempts).setHeader(getTranslation("mails.attempts"));
+        // At 1280 px nine columns scrolled sideways: the recipient goes under the subject, and cells wrap (a time
+        // on two lines) in widths that add up to the window.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        Grid.Column<OutboxMail> subject = grid
+                .addColumn(GridColumns.twoLines(OutboxMail::subject, OutboxMail::recipient))
+                .setHeader(getTranslation("mails.subject") + " / " + getTranslation("mails.recipient"))
+                .setWidth("12rem").setTooltipGenerator(OutboxMail::subject);
+        grid.addColumn(m -> getTranslation(m.status().messageKey())).setHeader(getTranslation("mails.status"))
+                .setWidth("5rem");
+        grid.addColumn(OutboxMail::attempts).setHeader(getTranslation("mails.attempts")).setWidth("5rem");
         grid.addColumn(m -> ChineseDates.format(m.createdAt(), getLocale()))
-                .setHeader(getTranslation("mails.createdAt")).setAutoWidth(true);
-        grid.addColumn(this::nextAttempt).setHeader(getTranslation("mails.nextAttempt")).setAutoWidth(true);
+                .setHeader(getTranslation("mails.createdAt")).setWidth("8rem");
+        grid.addColumn(this::nextAttempt).setHeader(getTranslation("mails.nextAttempt")).setWidth("8rem");
         grid.addColumn(m -> ChineseDates.format(m.sentAt(), getLocale()))
-                .setHeader(getTranslation("mails.sentAt")).setAutoWidth(true);
-        grid.addColumn(OutboxMail::lastError).setHeader(getTranslation("mails.lastError"));
+                .setHeader(getTranslation("mails.sentAt")).setWidth("8rem");
+        Grid.Column<OutboxMail> lastError = grid.addColumn(OutboxMail::lastError)
+                .setHeader(getTranslation("mails.lastError")).setWidth("8rem");
         grid.addComponentColumn(m -> {
             Button retry = new Button(getTranslation("mails.retry"), e -> {
                 notifications.retry(m.id());
@@ -75,7 +84,8 @@ class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
             retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             retry.setVisible(m.status() == MailStatus.FAILED);
             return retry;
-        });
+        }).setAutoWidth(true);
+        GridColumns.onlyGrow(grid, subject, lastError);
         grid.setItems(query -> notifications.outbox(selected(status.getValue()),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setEmptyStateText(getTranslation("mails.empty"));

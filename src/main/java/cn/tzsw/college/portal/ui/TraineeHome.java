@@ -36,11 +36,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 
@@ -79,7 +77,7 @@ class TraineeHome extends Div {
         List<Step> steps = mine.stream()
                 .filter(m -> progresses.containsKey(m.lecture().id()))
                 .map(m -> new Step(m, progresses.get(m.lecture().id())))
-                .filter(s -> !DONE.contains(s.next().state())
+                .filter(s -> !s.next().state().settled()
                         && (s.next().action() != null || s.mine().lecture().endsAt().isAfter(now)))
                 .toList();
         List<Certificate> mineCertificates = certificates.mine();
@@ -87,10 +85,6 @@ class TraineeHome extends Div {
         add(progress(progress, today), checkIn(steps, checkIns), nextLectures(steps),
                 todos(progress, steps, mineCertificates, today), recentCertificates(mineCertificates, states));
     }
-
-    /** States with nothing left to do: the home lists what is still ahead. */
-    private static final Set<LectureState> DONE = EnumSet.of(LectureState.COMPLETED, LectureState.CERTIFIED,
-            LectureState.CANCELLED, LectureState.ABSENT, LectureState.EXCUSED);
 
     private record Step(MyLecture mine, LectureProgress next) {
     }

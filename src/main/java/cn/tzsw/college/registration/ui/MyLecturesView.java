@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The trainee's own lectures: upcoming first, then past ones, each with its status. */
 @Route("my/lectures")
@@ -38,8 +39,11 @@ class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
         List<MyLecture> mine = registrations.myLectures();
         progress = states.mine(mine.stream().map(m -> m.lecture().id()).toList());
         add(new H2(getTranslation("nav.myLectures")));
-        List<MyLecture> upcoming = mine.stream().filter(m -> m.lecture().endsAt().isAfter(now)).toList();
-        List<MyLecture> past = mine.stream().filter(m -> !m.lecture().endsAt().isAfter(now)).toList().reversed();
+        // A recorded lecture stays open for days after the trainee completed it: it is behind them all the same.
+        Predicate<MyLecture> ahead = m -> m.lecture().endsAt().isAfter(now)
+                && (progress.get(m.lecture().id()) == null || !progress.get(m.lecture().id()).state().settled());
+        List<MyLecture> upcoming = mine.stream().filter(ahead).toList();
+        List<MyLecture> past = mine.stream().filter(ahead.negate()).toList().reversed();
         section("myLectures.upcoming", upcoming, "my-upcoming");
         section("myLectures.past", past, "my-past");
     }

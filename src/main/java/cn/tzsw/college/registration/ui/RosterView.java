@@ -12,6 +12,7 @@ import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.shared.LectureState;
 import cn.tzsw.college.shared.LectureStates;
 import cn.tzsw.college.trainees.TraineeService;
+import cn.tzsw.college.ui.GridColumns;
 import cn.tzsw.college.ui.LectureStateBadge;
 import cn.tzsw.college.ui.Notifications;
 import com.vaadin.flow.component.UI;
@@ -29,7 +30,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -130,25 +130,24 @@ class RosterView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                         ? new LectureStateBadge(pageStates.get(r.traineeId())) : new Span())
                 .setHeader(getTranslation("lectureState.column")).setAutoWidth(true);
         // Phone above ID number in one column: both masked, both short enough to read at a glance.
-        grid.addColumn(LitRenderer.<RosterEntry>of("<div>${item.phone}</div><div style=\"font-size: var(--lumo-font-size-s);"
-                                + " color: var(--lumo-secondary-text-color)\">${item.idNumber}</div>")
-                        .withProperty("phone", RosterEntry::maskedPhone)
-                        .withProperty("idNumber", RosterEntry::maskedIdNumber))
+        grid.addColumn(GridColumns.twoLines(RosterEntry::maskedPhone, RosterEntry::maskedIdNumber))
                 .setHeader(getTranslation("roster.column.phone") + " / " + getTranslation("roster.column.idNumber"))
                 .setAutoWidth(true);
         // Work units and region paths are long: they share the room left over (in full on hover), so a laptop
         // needs no sideways scroll.
-        grid.addColumn(RosterEntry::workUnit).setHeader(getTranslation("roster.column.workUnit"))
-                .setWidth("7em").setFlexGrow(1).setTooltipGenerator(RosterEntry::workUnit);
-        grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("roster.column.region")).setWidth("7em").setFlexGrow(1)
+        Grid.Column<RosterEntry> workUnit = grid.addColumn(RosterEntry::workUnit)
+                .setHeader(getTranslation("roster.column.workUnit")).setWidth("7rem")
+                .setTooltipGenerator(RosterEntry::workUnit);
+        Grid.Column<RosterEntry> region = grid.addColumn(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath))
+                .setHeader(getTranslation("roster.column.region")).setWidth("7rem")
                 .setTooltipGenerator(r -> regionNames.computeIfAbsent(r.regionCode(), regions::displayPath));
         grid.addColumn(r -> ChineseDates.format(r.queuedAt(), getLocale()))
                 .setHeader(getTranslation("roster.column.queuedAt"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.byAdmin() ? getTranslation("roster.byAdmin.yes") : "")
-                .setHeader(getTranslation("roster.column.byAdmin")).setWidth("6em").setFlexGrow(0);
-        grid.addComponentColumn(this::removeButton).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                .setHeader(getTranslation("roster.column.byAdmin")).setWidth("6rem");
+        grid.addComponentColumn(this::removeButton).setAutoWidth(true).setFrozenToEnd(true);
+        GridColumns.onlyGrow(grid, workUnit, region);
 
         Button add = new Button(getTranslation("roster.add.title"), VaadinIcon.PLUS.create(),
                 e -> new AddTraineeDialog(lecture.id(), registrations, trainees, regions, this::refresh).open());

@@ -8,6 +8,7 @@ import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.ChineseDates;
 import cn.tzsw.college.ui.FormErrors;
+import cn.tzsw.college.ui.GridColumns;
 import cn.tzsw.college.ui.Notifications;
 import cn.tzsw.college.ui.UserMessages;
 import com.vaadin.flow.component.button.Button;
@@ -72,13 +73,16 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("user-grid");
         grid.addColumn(AccountSummary::username).setHeader(getTranslation("account.username")).setAutoWidth(true);
         grid.addColumn(AccountSummary::displayName).setHeader(getTranslation("account.displayName")).setAutoWidth(true);
-        grid.addColumn(a -> getTranslation(a.role().messageKey())).setHeader(getTranslation("account.role"));
-        grid.addColumn(a -> a.regionCode() == null ? "" : regionNames.computeIfAbsent(a.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("account.region")).setFlexGrow(1);
+        grid.addColumn(a -> getTranslation(a.role().messageKey())).setHeader(getTranslation("account.role"))
+                .setAutoWidth(true);
+        Grid.Column<AccountSummary> region = grid.addColumn(a -> a.regionCode() == null ? ""
+                        : regionNames.computeIfAbsent(a.regionCode(), regions::displayPath))
+                .setHeader(getTranslation("account.region"));
         grid.addColumn(a -> ChineseDates.format(a.createdAt(), getLocale()))
                 .setHeader(getTranslation("account.createdAt"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::resetButton).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::resetButton).setAutoWidth(true);
+        GridColumns.onlyGrow(grid, region);
         grid.setItems(query -> accounts.search(search.getValue(), role.getValue(),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());

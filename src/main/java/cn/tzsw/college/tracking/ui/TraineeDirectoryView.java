@@ -12,6 +12,7 @@ import cn.tzsw.college.shared.HoursText;
 import cn.tzsw.college.tracking.DirectoryEntry;
 import cn.tzsw.college.tracking.DirectoryFilter;
 import cn.tzsw.college.tracking.TraineeDirectory;
+import cn.tzsw.college.ui.GridColumns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +24,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -86,13 +88,20 @@ class TraineeDirectoryView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("directory.hours")).setAutoWidth(true);
         grid.addComponentColumn(t -> new ComplianceBadge(t.compliance()))
                 .setHeader(getTranslation("directory.compliance")).setAutoWidth(true);
-        grid.addColumn(DirectoryEntry::maskedIdNumber).setHeader(getTranslation("trainee.idNumber")).setAutoWidth(true);
-        grid.addColumn(DirectoryEntry::maskedPhone).setHeader(getTranslation("trainee.phone")).setAutoWidth(true);
+        // Phone above ID number in one column, as on the roster: at 1280 px the directory scrolled sideways.
+        grid.addColumn(GridColumns.twoLines(DirectoryEntry::maskedPhone, DirectoryEntry::maskedIdNumber))
+                .setHeader(getTranslation("trainee.phone") + " / " + getTranslation("trainee.idNumber"))
+                .setAutoWidth(true);
         grid.addColumn(t -> getTranslation(t.level().messageKey()))
                 .setHeader(getTranslation("trainee.certificateLevel")).setAutoWidth(true);
-        grid.addColumn(DirectoryEntry::workUnit).setHeader(getTranslation("trainee.workUnit")).setAutoWidth(true);
-        grid.addColumn(t -> regionNames.computeIfAbsent(t.regionCode(), regions::displayPath))
-                .setHeader(getTranslation("trainee.region")).setFlexGrow(1);
+        Grid.Column<DirectoryEntry> workUnits = grid.addColumn(DirectoryEntry::workUnit)
+                .setHeader(getTranslation("trainee.workUnit")).setWidth("7rem")
+                .setTooltipGenerator(DirectoryEntry::workUnit);
+        ValueProvider<DirectoryEntry, String> regionPath = t -> regionNames.computeIfAbsent(t.regionCode(),
+                regions::displayPath);
+        Grid.Column<DirectoryEntry> regionPaths = grid.addColumn(regionPath).setHeader(getTranslation("trainee.region"))
+                .setWidth("7rem").setTooltipGenerator(regionPath);
+        GridColumns.onlyGrow(grid, workUnits, regionPaths);
         grid.setItems(query -> directory.search(new DirectoryFilter(search.getValue(), region.getValue(),
                         workUnit.getValue(), level.getValue(), compliance.getValue()),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());

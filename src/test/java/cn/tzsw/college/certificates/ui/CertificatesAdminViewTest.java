@@ -8,6 +8,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,39 @@ class CertificatesAdminViewTest extends ViewTest {
                 .map(s -> messages.getMessage(s.messageKey(), null, locale))
                 .mapToDouble(CertificatesAdminViewTest::cellWidthInEm).max().orElseThrow();
         assertThat(width).as("width for the longest badge, %.2f em", longest).isGreaterThanOrEqualTo(longest);
+    }
+
+    /**
+     * At 1280 px the course title got two characters and an ellipsis while 类别, 学时 and 颁发日期 shared the room
+     * left over: only the title column grows, and it starts wide enough for a short title.
+     */
+    @Test
+    void only_the_course_title_takes_the_room_left_over() {
+        openAs("admin");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        navigate(CertificatesAdminView.class);
+        Grid<?> grid = $(Grid.class).id("certificate-grid");
+        String title = messages.getMessage("certificateAdmin.title", null, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(grid.getColumns()).filteredOn(column -> column.getFlexGrow() > 0)
+                .extracting(Grid.Column::getHeaderText).containsExactly(title);
+        Grid.Column<?> titles = grid.getColumns().stream()
+                .filter(column -> column.getHeaderText().equals(title)).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(titles.getWidth().replaceFirst("r?em$", ""))).isGreaterThanOrEqualTo(8);
+    }
+
+    /**
+     * The headers stood off their columns: an em width resolves against each cell's font, and the header's is smaller
+     * than the rows'. Fixed widths are in rem, the page's font, the same in every row.
+     */
+    @Test
+    void no_column_width_depends_on_the_cells_font() {
+        openAs("admin");
+        navigate(CertificatesAdminView.class);
+        Grid<?> grid = $(Grid.class).id("certificate-grid");
+
+        assertThat(grid.getColumns()).extracting(Grid.Column::getWidth).filteredOn(Objects::nonNull)
+                .noneMatch(width -> width.matches(".*[^r]em"));
     }
 
     /**
