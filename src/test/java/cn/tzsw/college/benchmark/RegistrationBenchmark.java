@@ -38,6 +38,15 @@ class RegistrationBenchmark extends IntegrationTest {
 
     static final String WAITING_NOTICES = "SELECT COUNT(*) FROM mail_notice";
     static final String PENDING_MAILS = "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'";
+    /*
+     * The same, counted only up to a limit: whether more than n are left reads n + 1 rows. Polled every 200 ms while
+     * a burst's mails drain, a COUNT(*) read every waiting mail each time, and those reads landed in the service's
+     * database figures per registration as if the path made them (Handler_read_next 49 per registration under load,
+     * 4.7 without them).
+     */
+    static final String WAITING_NOTICES_UP_TO = "SELECT COUNT(*) FROM (SELECT 1 FROM mail_notice LIMIT ?) n";
+    static final String PENDING_MAILS_UP_TO =
+            "SELECT COUNT(*) FROM (SELECT 1 FROM mail_outbox WHERE status = 'PENDING' LIMIT ?) p";
 
     int waitingNoticesBefore;
     double[] lastBurstCpu;
@@ -148,8 +157,8 @@ class RegistrationBenchmark extends IntegrationTest {
      */
     private void awaitMailsWritten() throws InterruptedException {
         await("mails written").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                .until(() -> fixtures.count(WAITING_NOTICES) <= waitingNoticesBefore
-                        && fixtures.count(PENDING_MAILS) <= pendingMailsBefore);
+                .until(() -> fixtures.count(WAITING_NOTICES_UP_TO, waitingNoticesBefore + 1) <= waitingNoticesBefore
+                        && fixtures.count(PENDING_MAILS_UP_TO, pendingMailsBefore + 1) <= pendingMailsBefore);
         MAIL.empty(); // the test's SMTP server runs in this JVM: its mailboxes of earlier bursts must not weigh on the next
     }
 
