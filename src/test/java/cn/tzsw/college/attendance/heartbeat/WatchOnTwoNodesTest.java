@@ -123,10 +123,13 @@ class WatchOnTwoNodesTest extends IntegrationTest {
         String token = start(nodeA, viewer);
         double position = 0;
         int seq = 0;
+        long lastBeat = 0;
         // Ten seconds a heartbeat, at normal speed: 30 s on A, 20 s on B, 10 s on A again, 10 s on B again.
         for (WatchService node : List.of(nodeA, nodeA, nodeA, nodeB, nodeB, nodeA, nodeB)) {
             clock.advance(BEAT);
             seq++;
+            // Before the call: the server reads its clock inside it, and the reply waits for the write.
+            lastBeat = System.nanoTime();
             HeartbeatReply reply = beat(node, viewer, token, new Beat(seq, position, position + 10, true, false, 1));
             assertThat(reply).isNotNull();
             position += 10;
@@ -136,7 +139,6 @@ class WatchOnTwoNodesTest extends IntegrationTest {
 
         // A heartbeat that comes back to a node that has not seen the last ones earns only the time since them
         // (the test clock runs on with real time, so the real time between the two heartbeats counts too).
-        long lastBeat = System.nanoTime();
         clock.advance(BEAT);
         HeartbeatReply jump = beat(nodeA, viewer, token, new Beat(++seq, position, position + 60, true, false, 1));
         double realSeconds = (System.nanoTime() - lastBeat) / 1e9;
