@@ -2,15 +2,34 @@ package cn.tzsw.college.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.server.Mode;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationConfiguration;
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The login page and the language switch, which live in the browser (the page title, a cookie and a reload). The
  * menus, the error pages and the scope of the directory are tested without a browser: {@code shell/ShellViewTest}.
  */
 class ShellBrowserTest extends BrowserTest {
+
+    @Autowired
+    private ServletContext servletContext;
+
+    /**
+     * The browser tests see the pages users get: Vaadin in production mode with its pre-compiled bundle, as the
+     * production build ships it (the pom puts that bundle on the tests' class path), not the development bundle
+     * that {@code spring-boot:run} serves.
+     */
+    @Test
+    void the_pages_come_from_the_pre_compiled_production_bundle() {
+        assertThat(ApplicationConfiguration.get(new VaadinServletContext(servletContext)).getMode())
+                .isEqualTo(Mode.PRODUCTION_PRECOMPILED_BUNDLE);
+    }
 
     @Test
     void the_login_page_speaks_chinese() {
