@@ -29,9 +29,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.mail.poll-interval=200ms", "logging.level.com.icegreen.greenmail=WARN",
                 // a hung mail server is given up after this (30 s in production), so its test waits 5 s, not 30
-                "spring.mail.properties.mail.smtp.timeout=5000", "app.metrics.token=" + IntegrationTest.TOKEN,
-                // development mode without its browser tools and component tracking: a quarter less time per page load
-                "vaadin.devmode.devTools.enabled=false", "vaadin.devmode.componentTracker.enabled=false"})
+                "spring.mail.properties.mail.smtp.timeout=5000", "app.metrics.token=" + IntegrationTest.TOKEN})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 
