@@ -31,11 +31,6 @@ public class AttendanceProperties {
         /** Time to answer a prompt before credit pauses. */
         private Duration presenceGrace = Duration.ofMinutes(2);
         private Duration heartbeatInterval = Duration.ofSeconds(10);
-        /**
-         * After the first queued heartbeat the writer keeps gathering for up to this long while more arrive, so a
-         * statement carries more rows (each statement and commit costs the database about 0.4 ms); zero writes at once.
-         */
-        private Duration heartbeatGathering = Duration.ofNanos(250_000);
 
         public Path getDir() {
             return dir;
@@ -91,14 +86,6 @@ public class AttendanceProperties {
 
         public void setHeartbeatInterval(Duration heartbeatInterval) {
             this.heartbeatInterval = heartbeatInterval;
-        }
-
-        public Duration getHeartbeatGathering() {
-            return heartbeatGathering;
-        }
-
-        public void setHeartbeatGathering(Duration heartbeatGathering) {
-            this.heartbeatGathering = heartbeatGathering;
         }
     }
 

@@ -1,6 +1,5 @@
 package cn.tzsw.college.attendance.heartbeat;
 
-import cn.tzsw.college.attendance.AttendanceProperties;
 import cn.tzsw.college.attendance.domain.WatchProgressRepository;
 import cn.tzsw.college.attendance.domain.WatchProgressRepository.PlaybackRow;
 import cn.tzsw.college.attendance.domain.WatchProgressRepository.WatchRow;
@@ -26,7 +25,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,8 +41,7 @@ import org.springframework.stereotype.Component;
  * One writer: while it writes a batch the next one gathers, so batches grow with the load (two writers halved them
  * and cost MariaDB a quarter more per heartbeat). A watch's states are queued in the order they were made (under
  * the watch's lock), so the last row written for a key is its newest state; within a batch rows are written in key
- * order. Before writing, the writer keeps gathering for a fraction of a millisecond while rows still arrive
- * ({@code app.attendance.video.heartbeat-gathering}): a statement and its commit cost the database far more than a row.
+ * order.
  * The stored row decides between nodes: each row is written only over the stored row its watch was read from or
  * last wrote (a version check inside the same upsert, see {@link WatchProgressRepository#upsertWatches}); a request
  * whose row lost to another node's write fails with {@link StaleWatchException}, and its caller reads the watch again.
@@ -61,8 +58,6 @@ class HeartbeatWriter implements SmartLifecycle {
     /** Below the web server's phases (just under {@code DEFAULT_PHASE}): started before it, stopped after it. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE / 2;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
-    /** The writer looks for more rows this often while it gathers; it stops at the first look that finds none. */
-    private static final long GATHERING_STEP_NANOS = 100_000;
     private static final Comparator<WatchRow> WATCH_ORDER = Comparator.comparingLong(WatchRow::traineeId)
             .thenComparingLong(WatchRow::lectureId);
 
@@ -88,7 +83,6 @@ class HeartbeatWriter implements SmartLifecycle {
     private Thread worker;
     private final WatchProgressRepository repository;
     private final ZoneId zone;
-    private final long gatheringNanos;
     /**
      * Watch rows per statement ({@code college_heartbeats_batch_rows}): MariaDB pays about 0.4 ms of CPU per
      * statement and commit whatever its size and about 0.012 ms per row, so this says what a heartbeat costs it.
@@ -96,11 +90,9 @@ class HeartbeatWriter implements SmartLifecycle {
     private final DistributionSummary batches;
     private volatile boolean running;
 
-    HeartbeatWriter(WatchProgressRepository repository, Clock clock, MeterRegistry meters,
-                    AttendanceProperties properties) {
+    HeartbeatWriter(WatchProgressRepository repository, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.zone = clock.getZone();
-        this.gatheringNanos = properties.getVideo().getHeartbeatGathering().toNanos();
         this.batches = DistributionSummary.builder("college.heartbeats.batch").baseUnit("rows")
                 .description("watch rows per statement of the heartbeat writer").register(meters);
     }
@@ -147,7 +139,6 @@ class HeartbeatWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                gather(batch);
                 writeOrSplit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -156,17 +147,6 @@ class HeartbeatWriter implements SmartLifecycle {
                 }
             }
             batch.clear();
-        }
-    }
-
-    /** Adds the rows that keep arriving, for up to the gathering time; stops as soon as a look finds none. */
-    private void gather(List<Pending> batch) {
-        long until = System.nanoTime() + gatheringNanos;
-        for (long left = gatheringNanos; left > 0 && batch.size() < MAX_BATCH; left = until - System.nanoTime()) {
-            LockSupport.parkNanos(Math.min(GATHERING_STEP_NANOS, left));
-            if (queue.drainTo(batch, MAX_BATCH - batch.size()) == 0) {
-                return;
-            }
         }
     }
 
