@@ -16,6 +16,8 @@
  * in Modulith's registry;</li>
  * <li>{@link cn.tzsw.college.registration.enrolment.Enrolments} has no method-security or transaction proxy of its
  * own: {@code RegistrationService} checks the role and opens the transaction.</li>
+ * <li>{@code RegistrationService.register} checks the trainee role with {@code @RolesAllowed}, not a
+ * {@code @PreAuthorize} expression (the same check, without evaluating an expression for every registration).</li>
  * </ul>
  */
 package cn.tzsw.college.registration.enrolment;
