@@ -1,7 +1,8 @@
 package cn.tzsw.college.catalog;
 
 import cn.tzsw.college.catalog.domain.LectureQuotaRepository;
-import cn.tzsw.college.catalog.domain.LectureRepository;
+import cn.tzsw.college.catalog.domain.LectureSeatCounter;
+import cn.tzsw.college.catalog.domain.LectureSeatCounterImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,10 +22,11 @@ public class LectureSeats {
         CLAIMED, LECTURE_FULL, QUOTA_FULL
     }
 
-    private final LectureRepository lectures;
+    private final LectureSeatCounter lectures;
     private final LectureQuotaRepository quotas;
 
-    LectureSeats(LectureRepository lectures, LectureQuotaRepository quotas) {
+    /** The counter's statements without the repository's proxy (see {@link LectureSeatCounterImpl}). */
+    LectureSeats(LectureSeatCounterImpl lectures, LectureQuotaRepository quotas) {
         this.lectures = lectures;
         this.quotas = quotas;
     }

@@ -12,6 +12,8 @@
  * <li>the seat is claimed with a conditional UPDATE ({@code catalog.LectureSeats}) that locks the lecture row, and
  * the registration row is written with plain SQL after it, so the lock is held only for the claim, the row and the
  * commit; {@code LectureSeats} checks in code that it runs in the caller's transaction (no transaction proxy);</li>
+ * <li>the path calls the statements of {@code RegistrationRowsImpl} and catalog's {@code LectureSeatCounterImpl}
+ * directly, not through their repositories' proxies (no repository invocation metrics for these calls);</li>
  * <li>the mail is a {@code mail_notice} row written by notification's in-transaction listener
  * ({@code RegistrationNotices}, without a transaction proxy of its own), not an event stored in Modulith's
  * registry;</li>
