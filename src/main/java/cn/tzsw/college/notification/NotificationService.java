@@ -9,7 +9,6 @@ import cn.tzsw.college.notification.domain.MailMessage;
 import cn.tzsw.college.notification.domain.MailMessageBatches;
 import cn.tzsw.college.notification.domain.MailMessageRepository;
 import cn.tzsw.college.notification.domain.MailNoticeRepository;
-import cn.tzsw.college.registration.RegistrationEvents;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.registration.RegistrationStatuses;
 import cn.tzsw.college.trainees.TraineeContact;
@@ -24,7 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -36,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Mail notices. Registration notices are one row written in the registration's transaction and become mails in
- * batches ({@link #writeNoticeMails}); the rarer events reach their listeners after their transaction committed,
+ * Mail notices. Registration notices are one row written in the registration's transaction
+ * ({@link RegistrationNotices}) and become mails in batches ({@link #writeNoticeMails}); the rarer events reach their listeners after their transaction committed,
  * through Spring Modulith's publication registry (stored with the transaction, redelivered after a restart).
  * Either way the mail goes to the outbox, which {@link MailDispatcher} sends, with retries.
  */
@@ -68,22 +66,6 @@ public class NotificationService {
         this.catalog = catalog;
         this.registrations = registrations;
         this.clock = clock;
-    }
-
-    /**
-     * Registration notices are written in the registration's own transaction (a plain listener, called by the
-     * publisher): one insert, and the mail is written later, in a batch, by {@link #writeNoticeMails}.
-     */
-    @EventListener
-    void onRecorded(RegistrationEvents.Recorded event) {
-        notices.add(MailNoticeRepository.RECORDED, event.registrationId(), event.traineeId(), event.lectureId(),
-                LocalDateTime.now(clock));
-    }
-
-    @EventListener
-    void onPromoted(RegistrationEvents.Promoted event) {
-        notices.add(MailNoticeRepository.PROMOTED, event.registrationId(), event.traineeId(), event.lectureId(),
-                LocalDateTime.now(clock));
     }
 
     @ApplicationModuleListener

@@ -10,12 +10,14 @@ import cn.tzsw.college.registration.domain.Registration;
 import cn.tzsw.college.registration.domain.RegistrationRepository;
 import cn.tzsw.college.registration.enrolment.Enrolments;
 import cn.tzsw.college.security.AuthenticatedUser;
+import cn.tzsw.college.security.Role;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.LikePatterns;
 import cn.tzsw.college.trainees.TraineeRef;
 import cn.tzsw.college.trainees.SignedInTrainee;
 import cn.tzsw.college.trainees.TraineeService;
 import cn.tzsw.college.trainees.TraineeSummary;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -81,8 +83,11 @@ public class RegistrationService {
         this.clock = clock;
     }
 
-    /** The signed-in trainee registers: a seat if one is free, else a place in line. */
-    @PreAuthorize("hasRole('TRAINEE')")
+    /**
+     * The signed-in trainee registers: a seat if one is free, else a place in line. The role is checked without an
+     * expression (the same check as {@code hasRole('TRAINEE')}; evaluating it was a tenth of the burst's time).
+     */
+    @RolesAllowed(Role.Names.TRAINEE)
     public RegistrationOutcome register(long lectureId) {
         return enrolments.byTrainee(authenticatedUser.require().accountId(), lectureId);
     }

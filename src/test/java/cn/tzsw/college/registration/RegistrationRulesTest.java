@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /** Each refusal has its reason. */
 class RegistrationRulesTest extends IntegrationTest {
@@ -33,6 +35,18 @@ class RegistrationRulesTest extends IntegrationTest {
     private void refusedWith(String phone, long lectureId, String key) {
         assertThatThrownBy(() -> fixtures.as(phone, () -> registrations.register(lectureId)))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.messageKey()).isEqualTo(key));
+    }
+
+    @Test
+    void only_a_signed_in_trainee_registers() {
+        long lectureId = fixtures.openLecture(5, Map.of());
+        for (String staff : List.of("admin", "tz-coord")) {
+            assertThatThrownBy(() -> fixtures.as(staff, () -> registrations.register(lectureId)))
+                    .as(staff).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> registrations.register(lectureId))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM registration WHERE lecture_id = ?", lectureId)).isZero();
     }
 
     @Test

@@ -2,8 +2,13 @@ package cn.tzsw.college.catalog.domain;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Plain statements: an entity read and written back would overwrite a concurrent claim. */
-class LectureSeatCounterImpl implements LectureSeatCounter {
+/**
+ * Plain statements: an entity read and written back would overwrite a concurrent claim. Also a bean of its own,
+ * which {@code LectureSeats} calls directly: through {@link LectureRepository} every claim passed the repository's
+ * proxy chain (exception translation, which {@link JdbcClient} already does, a transaction interceptor that only
+ * joins the caller's, the repository invocation metrics).
+ */
+public class LectureSeatCounterImpl implements LectureSeatCounter {
 
     private final JdbcClient jdbc;
 

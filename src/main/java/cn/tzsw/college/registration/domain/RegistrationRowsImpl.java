@@ -13,7 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-class RegistrationRowsImpl implements RegistrationRows {
+/**
+ * The fragment's statements. Also a bean of its own, which the registration path ({@code registration.enrolment})
+ * calls directly: through {@link RegistrationRepository} every call passes the repository's proxy chain
+ * (exception translation, which {@link JdbcClient} already does, a transaction interceptor that only joins the
+ * caller's, the repository invocation metrics).
+ */
+public class RegistrationRowsImpl implements RegistrationRows {
 
     /**
      * The terms' columns from catalog's read models, for a query that reads {@code lecture_terms_v} as {@code l}

@@ -7,7 +7,8 @@ import cn.tzsw.college.registration.RegistrationEvents;
 import cn.tzsw.college.registration.RegistrationOutcome;
 import cn.tzsw.college.registration.RegistrationStatus;
 import cn.tzsw.college.registration.domain.LectureTerms;
-import cn.tzsw.college.registration.domain.RegistrationRepository;
+import cn.tzsw.college.registration.domain.RegistrationRows;
+import cn.tzsw.college.registration.domain.RegistrationRowsImpl;
 import cn.tzsw.college.registration.domain.RegistrationRows.Standing;
 import cn.tzsw.college.shared.BusinessRuleException;
 import cn.tzsw.college.shared.RegionCodes;
@@ -26,14 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Enrolments {
 
-    private final RegistrationRepository registrations;
+    private final RegistrationRows registrations;
     private final LectureSeats seats;
     private final CatalogService catalog;
     private final OrganiserScope organisers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Enrolments(RegistrationRepository registrations, LectureSeats seats, CatalogService catalog,
+    /** The rows' statements without the repository's proxy (see package-info). */
+    Enrolments(RegistrationRowsImpl registrations, LectureSeats seats, CatalogService catalog,
                OrganiserScope organisers, ApplicationEventPublisher events, Clock clock) {
         this.registrations = registrations;
         this.seats = seats;

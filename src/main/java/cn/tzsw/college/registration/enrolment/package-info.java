@@ -11,11 +11,16 @@
  * row, an overlapping lecture and a fresh id from the sequence, instead of one service call per capability;</li>
  * <li>the seat is claimed with a conditional UPDATE ({@code catalog.LectureSeats}) that locks the lecture row, and
  * the registration row is written with plain SQL after it, so the lock is held only for the claim, the row and the
- * commit;</li>
- * <li>the mail is a {@code mail_notice} row written by notification's in-transaction listener, not an event stored
- * in Modulith's registry;</li>
+ * commit; {@code LectureSeats} checks in code that it runs in the caller's transaction (no transaction proxy);</li>
+ * <li>the path calls the statements of {@code RegistrationRowsImpl} and catalog's {@code LectureSeatCounterImpl}
+ * directly, not through their repositories' proxies (no repository invocation metrics for these calls);</li>
+ * <li>the mail is a {@code mail_notice} row written by notification's in-transaction listener
+ * ({@code RegistrationNotices}, without a transaction proxy of its own), not an event stored in Modulith's
+ * registry;</li>
  * <li>{@link cn.tzsw.college.registration.enrolment.Enrolments} has no method-security or transaction proxy of its
  * own: {@code RegistrationService} checks the role and opens the transaction.</li>
+ * <li>{@code RegistrationService.register} checks the trainee role with {@code @RolesAllowed}, not a
+ * {@code @PreAuthorize} expression (the same check, without evaluating an expression for every registration).</li>
  * </ul>
  */
 package cn.tzsw.college.registration.enrolment;
