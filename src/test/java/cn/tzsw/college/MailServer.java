@@ -28,9 +28,24 @@ public final class MailServer {
         return port;
     }
 
+    /**
+     * Starts the server on its port. On a loaded machine the port a stand-in server (SmtpFront) has just closed was
+     * now and then still refused ("Address already in use") and every later mail test failed: so it tries again for
+     * a while.
+     */
     public synchronized void start() {
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        Awaitility.await("the mail server listening on port " + port).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                    try {
+                        server.start();
+                    } catch (RuntimeException refused) {
+                        server.stop();
+                        throw refused;
+                    }
+                    greenMail = server;
+                    return true;
+                });
     }
 
     public synchronized void stop() {
