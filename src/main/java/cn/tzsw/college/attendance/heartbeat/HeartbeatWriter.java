@@ -57,7 +57,7 @@ class HeartbeatWriter implements SmartLifecycle {
     private static final int MAX_BATCH = 2_000;
     /** Below the web server's phases (just under {@code DEFAULT_PHASE}): started before it, stopped after it. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE / 2;
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
     private static final Comparator<WatchRow> WATCH_ORDER = Comparator.comparingLong(WatchRow::traineeId)
             .thenComparingLong(WatchRow::lectureId);
 

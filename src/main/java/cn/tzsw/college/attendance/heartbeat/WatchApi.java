@@ -53,24 +53,43 @@ class WatchApi {
      * The body is read from the request's stream and the reply written to the response's (see
      * {@link HeartbeatRequest}), past Spring MVC's message converters; the reply holds only numbers and booleans,
      * so writing it needs no escaping. The content type is checked here too: a {@code consumes} condition parses the
-     * header into a {@code MediaType} on every request, a sixth of a heartbeat's own work.
+     * header into a {@code MediaType} on every request, a sixth of a heartbeat's own work. The request is answered
+     * by the writer thread once the heartbeat is stored ({@link AnsweredOnCommit}); one that completes its lecture
+     * waits here, since its completion is booked in the signed-in trainee's name before the answer.
      */
     @PostMapping("/api/attendance/heartbeat")
     void heartbeat(HttpServletRequest http, HttpServletResponse response)
             throws IOException, HttpMediaTypeNotSupportedException {
+        if (http.getAttribute(AnsweredOnCommit.FAILED) instanceof WatchService.QueuedBeat failed) {
+            write(response, watching.finish(failed));
+            return;
+        }
         if (!HeartbeatRequest.isJson(http.getContentType())) {
             throw new HttpMediaTypeNotSupportedException("heartbeats are JSON");
         }
         HeartbeatRequest request = HeartbeatRequest.read(json, http.getInputStream());
-        HeartbeatReply reply = watching.beat(request.token(), new Beat(request.seq(), request.from(),
+        WatchService.QueuedBeat queued = watching.queue(request.token(), new Beat(request.seq(), request.from(),
                 request.position(), request.playing(), request.hidden(), request.rate() == null ? 1.0 : request.rate()));
-        byte[] body = ("{\"seq\":" + reply.seq() + ",\"creditedSeconds\":" + reply.creditedSeconds()
-                + ",\"lengthSeconds\":" + reply.lengthSeconds() + ",\"threshold\":" + reply.threshold()
-                + ",\"completed\":" + reply.completed() + ",\"presenceDue\":" + reply.presenceDue() + "}")
-                .getBytes(StandardCharsets.US_ASCII);
+        if (queued.bookingDue()) {
+            write(response, watching.finish(queued));
+        } else {
+            AnsweredOnCommit.answer(watching, queued, http, response, body(queued.reply()),
+                    HeartbeatWriter.ACK_TIMEOUT);
+        }
+    }
+
+    private static void write(HttpServletResponse response, HeartbeatReply reply) throws IOException {
+        byte[] body = body(reply);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static byte[] body(HeartbeatReply reply) {
+        return ("{\"seq\":" + reply.seq() + ",\"creditedSeconds\":" + reply.creditedSeconds()
+                + ",\"lengthSeconds\":" + reply.lengthSeconds() + ",\"threshold\":" + reply.threshold()
+                + ",\"completed\":" + reply.completed() + ",\"presenceDue\":" + reply.presenceDue() + "}")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     @PostMapping(path = "/api/attendance/presence", consumes = MediaType.APPLICATION_JSON_VALUE)

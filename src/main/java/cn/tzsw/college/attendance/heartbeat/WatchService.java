@@ -188,46 +188,84 @@ public class WatchService {
     }
 
     /**
+     * A heartbeat applied in memory and queued for writing: {@code stored} completes once its row is committed (or
+     * fails), and {@code reply} is the answer then, unless {@code bookingDue} (the completion is booked first, see
+     * {@link #finish}).
+     */
+    record QueuedBeat(String token, Beat beat, CompletableFuture<Void> stored, HeartbeatReply reply,
+                      boolean bookingDue, WatchState watch) {
+    }
+
+    /**
      * A heartbeat of the signed-in trainee's player. Answered only once its effect is stored, and said complete
      * only once the completion is booked. Unknown tokens, another user's token and a superseded player are refused
      * with nothing changed.
      */
     public HeartbeatReply beat(String token, Beat beat) {
-        // Checked here rather than by a method-security proxy, which cost a tenth of a heartbeat's own work.
+        long accountId = trainee();
+        return onStoredWatch(attempt -> acknowledge(queue(token, beat, accountId)));
+    }
+
+    /**
+     * Applies a heartbeat of the signed-in trainee's player and queues its write, without waiting for it: the
+     * caller answers after {@link QueuedBeat#stored()} completes, through {@link #acknowledged} or {@link #finish}.
+     */
+    QueuedBeat queue(String token, Beat beat) {
+        return queue(token, beat, trainee());
+    }
+
+    /** Counts a queued heartbeat whose write committed and which is answered with its reply. */
+    void acknowledged() {
+        heartbeats.increment();
+    }
+
+    /**
+     * Waits for a queued heartbeat's write and books the completion if it is due. If another node wrote the watch
+     * first, the heartbeat is applied again to what is stored.
+     */
+    HeartbeatReply finish(QueuedBeat queued) {
+        try {
+            return acknowledge(queued);
+        } catch (HeartbeatWriter.StaleWatchException e) {
+            registry.forget(e.watch());
+            return beat(queued.token(), queued.beat());
+        }
+    }
+
+    /** Checked here rather than by a method-security proxy, which cost a tenth of a heartbeat's own work. */
+    private long trainee() {
         CurrentUser me = authenticatedUser.require();
         if (!me.is(Role.TRAINEE)) {
             throw new AccessDeniedException("not a trainee");
         }
-        return onStoredWatch(attempt -> beat(token, beat, me.accountId()));
+        return me.accountId();
     }
 
-    private HeartbeatReply beat(String token, Beat beat, long accountId) {
+    private QueuedBeat queue(String token, Beat beat, long accountId) {
         PlaybackState playback = playback(token, accountId);
         WatchState watch = playback.watch();
         check(watch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        double credited;
-        boolean completed;
-        boolean due;
-        boolean presenceDue;
-        CompletableFuture<Void> stored;
         synchronized (watch) {
             if (playback.beat(beat, now, rules) == PlaybackState.Outcome.SUPERSEDED) {
                 throw new SupersededException();
             }
-            stored = writer.enqueue(watch, row(playback));
-            credited = watch.creditedSeconds();
-            completed = watch.completed();
-            due = bookingDue(watch);
-            presenceDue = playback.presenceDue(now);
+            CompletableFuture<Void> stored = writer.enqueue(watch, row(playback));
+            return new QueuedBeat(token, beat, stored, new HeartbeatReply(beat.seq(), watch.creditedSeconds(),
+                    watch.lengthSeconds(), properties.getVideo().getCompletionThreshold(), watch.completed(),
+                    playback.presenceDue(now)), bookingDue(watch), watch);
         }
-        HeartbeatWriter.await(stored);
-        heartbeats.increment();
-        if (due) {
-            completed = book(watch);
+    }
+
+    private HeartbeatReply acknowledge(QueuedBeat queued) {
+        HeartbeatWriter.await(queued.stored());
+        acknowledged();
+        HeartbeatReply reply = queued.reply();
+        if (!queued.bookingDue()) {
+            return reply;
         }
-        return new HeartbeatReply(beat.seq(), credited, watch.lengthSeconds(),
-                properties.getVideo().getCompletionThreshold(), completed, presenceDue);
+        return new HeartbeatReply(reply.seq(), reply.creditedSeconds(), reply.lengthSeconds(), reply.threshold(),
+                book(queued.watch()), reply.presenceDue());
     }
 
     /** The viewer answered the presence prompt ("我在认真观看"); a superseded player is refused. */

@@ -12,7 +12,8 @@
  * row only over the version its node read and reads the versions back in the same statement ({@code RETURNING});
  * a node whose write lost reads the watch again.</li>
  * <li>Writes are group-committed by one thread ({@code HeartbeatWriter}, multi-row upserts with typed setters
- * through {@code domain/WatchProgressRepository}); a request is answered only after its row committed.</li>
+ * through {@code domain/WatchProgressRepository}); a request is answered only after its row committed, by the
+ * writer thread on an asynchronous request ({@code AnsweredOnCommit}), so the request's thread does not wait.</li>
  * <li>The player API is not observed per request ({@code PlayerApiObservations}).</li>
  * </ul>
  * Why a heartbeat is stored this way: docs/decisions/0001-group-committed-heartbeats.md.
