@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The heartbeat endpoint over real HTTP, signed in as the trainee: only real watching earns credit, and bad or
@@ -37,6 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HeartbeatApiTest extends IntegrationTest {
 
     private static final String PASSWORD = "Watch@2026";
+    private static final String HEARTBEAT = "/api/attendance/heartbeat";
+    private static final Duration BEAT = Duration.ofSeconds(10);
 
     @LocalServerPort
     int port;
@@ -50,6 +53,8 @@ class HeartbeatApiTest extends IntegrationTest {
     WatchService watching;
     @Autowired
     TestClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private record Viewer(String phone, WebClient web, long lectureId) {
     }
@@ -76,6 +81,16 @@ class HeartbeatApiTest extends IntegrationTest {
         return String.format(Locale.ROOT,
                 "{\"token\":\"%s\",\"seq\":%d,\"from\":%.2f,\"position\":%.2f,\"playing\":true,\"hidden\":%b,\"rate\":1}",
                 token, seq, from, position, hidden);
+    }
+
+    private HttpResponse<String> post(Viewer viewer, String token, long seq, double from, double position)
+            throws Exception {
+        return viewer.web().postJson(HEARTBEAT, beat(token, seq, from, position, false));
+    }
+
+    private long storedSeq(Viewer viewer) {
+        return fixtures.count("SELECT COALESCE(MAX(w.beat_seq), 0) FROM watch_progress w JOIN trainee t"
+                + " ON t.id = w.trainee_id WHERE t.phone = ? AND w.lecture_id = ?", viewer.phone(), viewer.lectureId());
     }
 
     private double credited(Viewer viewer) {
@@ -312,5 +327,59 @@ class HeartbeatApiTest extends IntegrationTest {
                 .isInstanceOf(cn.tzsw.college.shared.BusinessRuleException.class)
                 .hasMessageContaining("attendance.video.notMp4");
         assertThat(SystemTasks.runAsSystem(() -> setup.media(viewer.lectureId())).videoSeconds()).isEqualTo(12);
+    }
+
+    /**
+     * A heartbeat is answered by the writer thread after its commit; a row the database refuses is sent back to the
+     * handler, which answers 503, and fails no other trainee's heartbeat.
+     */
+    @Test
+    void a_heartbeat_whose_row_the_database_refuses_gets_503_and_another_trainees_is_stored() throws Exception {
+        Viewer refused = viewer(600);
+        Viewer other = viewer(600);
+        String refusedToken = start(refused);
+        String otherToken = start(other);
+        clock.advance(BEAT);
+        jdbc.execute("CREATE TRIGGER refuse_beat_seq_2 BEFORE INSERT ON watch_progress FOR EACH ROW"
+                + " IF NEW.beat_seq = 2 AND NEW.lecture_id = " + refused.lectureId()
+                + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF");
+        try {
+            assertThat(post(refused, refusedToken, 1, 0, 10).statusCode()).isEqualTo(200);
+            HttpResponse<String> failed = post(refused, refusedToken, 2, 10, 20);
+            HttpResponse<String> stored = post(other, otherToken, 1, 0, 10);
+
+            assertThat(failed.statusCode()).isEqualTo(503);
+            assertThat(failed.body()).contains("try-again");
+            assertThat(stored.statusCode()).isEqualTo(200);
+            assertThat(storedSeq(refused)).isEqualTo(1);
+            assertThat(storedSeq(other)).isEqualTo(1);
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_beat_seq_2");
+        }
+        clock.advance(BEAT);
+        assertThat(post(refused, refusedToken, 3, 20, 30).statusCode()).isEqualTo(200);
+        assertThat(storedSeq(refused)).isEqualTo(3);
+    }
+
+    @Test
+    void a_heartbeat_after_another_nodes_write_is_applied_to_the_stored_watch_and_answered() throws Exception {
+        Viewer viewer = viewer(600);
+        String token = start(viewer);
+        WatchService otherNode = onAnotherNode(WatchService.class);
+        clock.advance(BEAT);
+        assertThat(post(viewer, token, 1, 0, 10).statusCode()).isEqualTo(200);
+        clock.advance(BEAT);
+        HeartbeatReply there = fixtures.as(viewer.phone(),
+                () -> otherNode.beat(token, new Beat(2, 10, 20, true, false, 1)));
+        assertThat(there.creditedSeconds()).isCloseTo(20, within(0.05));
+        clock.advance(BEAT);
+
+        // This node's memory of the watch is a write behind: its write loses, it reads the watch and writes again.
+        HttpResponse<String> here = post(viewer, token, 3, 20, 30);
+
+        assertThat(here.statusCode()).isEqualTo(200);
+        assertThat(here.body()).contains("\"seq\":3", "\"creditedSeconds\":30.0");
+        assertThat(storedSeq(viewer)).isEqualTo(3);
+        assertThat(credited(viewer)).isCloseTo(30, within(0.05));
     }
 }
