@@ -202,16 +202,7 @@ public class WatchService {
      * with nothing changed.
      */
     public HeartbeatReply beat(String token, Beat beat) {
-        long accountId = trainee();
-        return onStoredWatch(attempt -> acknowledge(queue(token, beat, accountId)));
-    }
-
-    /**
-     * Applies a heartbeat of the signed-in trainee's player and queues its write, without waiting for it: the
-     * caller answers after {@link QueuedBeat#stored()} completes, through {@link #acknowledged} or {@link #finish}.
-     */
-    QueuedBeat queue(String token, Beat beat) {
-        return queue(token, beat, trainee());
+        return finish(queue(token, beat));
     }
 
     /** Counts a queued heartbeat whose write committed and which is answered with its reply. */
@@ -224,25 +215,20 @@ public class WatchService {
      * first, the heartbeat is applied again to what is stored.
      */
     HeartbeatReply finish(QueuedBeat queued) {
-        try {
-            return acknowledge(queued);
-        } catch (HeartbeatWriter.StaleWatchException e) {
-            registry.forget(e.watch());
-            return beat(queued.token(), queued.beat());
-        }
+        return onStoredWatch(attempt -> acknowledge(attempt == 1 ? queued : queue(queued.token(), queued.beat())));
     }
 
-    /** Checked here rather than by a method-security proxy, which cost a tenth of a heartbeat's own work. */
-    private long trainee() {
+    /**
+     * Applies a heartbeat of the signed-in trainee's player and queues its write, without waiting for it: the
+     * caller answers after {@link QueuedBeat#stored()} completes, through {@link #acknowledged} or {@link #finish}.
+     */
+    QueuedBeat queue(String token, Beat beat) {
+        // Checked here rather than by a method-security proxy, which cost a tenth of a heartbeat's own work.
         CurrentUser me = authenticatedUser.require();
         if (!me.is(Role.TRAINEE)) {
             throw new AccessDeniedException("not a trainee");
         }
-        return me.accountId();
-    }
-
-    private QueuedBeat queue(String token, Beat beat, long accountId) {
-        PlaybackState playback = playback(token, accountId);
+        PlaybackState playback = playback(token, me.accountId());
         WatchState watch = playback.watch();
         check(watch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
