@@ -15,6 +15,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +76,33 @@ class WebHardeningAttackTest extends IntegrationTest {
 
         assertThat(css.statusCode()).isEqualTo(200);
         assertHardened(css.headers());
+    }
+
+    @Test
+    void a_page_is_stored_by_no_cache() throws Exception {
+        HttpResponse<String> login = anonymous("/login");
+
+        assertThat(login.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache)
+                .contains("no-store", "no-cache"));
+    }
+
+    /**
+     * A browser takes the page's scripts and styles from its cache without asking again: "Pragma: no-cache" beside
+     * a static file's own Cache-Control makes Chromium revalidate it on every page load (a round trip for each of
+     * the twenty files of a Vaadin page, on a phone's network).
+     */
+    @Test
+    void a_static_file_is_cached_without_asking_again() throws Exception {
+        String script = Pattern.compile("/VAADIN/build/indexhtml-[^\"]+\\.js").matcher(anonymous("/login").body())
+                .results().findFirst().orElseThrow().group();
+
+        for (String path : List.of(script, "/styles.css")) {
+            HttpHeaders headers = anonymous(path).headers();
+            assertThat(headers.firstValue("Cache-Control")).as(path).hasValueSatisfying(cache -> assertThat(cache)
+                    .contains("max-age=").doesNotContain("no-cache", "no-store", "max-age=0"));
+            assertThat(headers.allValues("Pragma")).as(path).noneMatch(pragma -> pragma.contains("no-cache"));
+            assertThat(headers.allValues("Expires")).as(path).doesNotContain("0");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.Mode;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationConfiguration;
 import jakarta.servlet.ServletContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,6 +44,26 @@ class ShellBrowserTest extends BrowserTest {
     void the_admin_signs_in_with_the_login_form_and_is_named_in_the_header() {
         signIn("admin", "Demo@2026");
         assertThat(text("#current-user")).contains("学院管理员");
+    }
+
+    /**
+     * A page opened again takes Vaadin's scripts and styles from the browser's cache, with no request at all: a
+     * phone on a slow network would otherwise wait for a round trip per file on every page.
+     */
+    @Test
+    void a_page_opened_again_takes_its_scripts_and_styles_from_the_browsers_cache() {
+        open("/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+        open("/register");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-up-submit")));
+        open("/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+
+        @SuppressWarnings("unchecked")
+        List<List<Object>> asked = (List<List<Object>>) script("return performance.getEntriesByType('resource')"
+                + ".filter(e => /\\/VAADIN\\/build\\/|\\.css/.test(e.name) && e.transferSize > 0)"
+                + ".map(e => [e.name, e.transferSize])");
+        assertThat(asked).as("files fetched or revalidated over the network").isEmpty();
     }
 
     @Test
