@@ -102,7 +102,7 @@ class AttendanceBrowserTest extends BrowserTest {
         LecturesUnderway.Lecture lecture = lectures.startedMinutesAgo(5, List.of(phone));
 
         signIn("admin", "Demo@2026");
-        open("/admin/lectures/" + lecture.id() + "/display");
+        navigate("/admin/lectures/" + lecture.id() + "/display");
         WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("room-qr")));
         wait.until(d -> qr.getSize().getWidth() > 100);
         // As a phone's camera pointed at the projector does: the whole screen, again until a frame reads (the code

@@ -1,5 +1,7 @@
 package cn.tzsw.college.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.tzsw.college.IntegrationTest;
 import java.io.File;
 import java.io.IOException;
@@ -35,6 +37,8 @@ public abstract class BrowserTest extends IntegrationTest {
     @LocalServerPort
     protected int port;
     protected WebDriver driver;
+    /** Whether the browser shows a page of the app, loaded in the session whose cookies it holds now. */
+    private boolean appLoadedInThisSession;
     protected WebDriverWait wait;
     @Value("${app.attendance.video.max-rate}")
     private double maxRate;
@@ -54,6 +58,7 @@ public abstract class BrowserTest extends IntegrationTest {
         browser.manage().window().setSize(new Dimension(windowWidth(), 900));
         driver = browser;
         wait = newWait();
+        appLoadedInThisSession = false;
     }
 
     /**
@@ -112,8 +117,31 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Loads the page, as a person who types the address or follows a link from outside the app does (the app's
+     * scripts start again).
+     */
     protected void open(String path) {
         driver.get("http://localhost:" + port + path);
+        appLoadedInThisSession = true;
+    }
+
+    /**
+     * Goes to a page from within the app, as a click on one of its links does: Vaadin's router shows the view
+     * without loading the page again, and this returns once the address is the new one and the view's answer has
+     * arrived. Without a page of the app in the browser, or after the browser's session changed ({@link #use}), the
+     * page is loaded ({@link #open}).
+     */
+    protected void navigate(String path) {
+        if (!appLoadedInThisSession || !Boolean.TRUE.equals(script("return !!(window.Vaadin && window.Vaadin.Flow"
+                + " && window.Vaadin.Flow.clients && location.port == arguments[0])", String.valueOf(port)))) {
+            open(path);
+            return;
+        }
+        script("const a = document.createElement('a'); a.setAttribute('router-link', ''); a.href = arguments[0];"
+                + " document.body.appendChild(a); a.click(); a.remove();", path);
+        wait.until(d -> Boolean.TRUE.equals(script("return location.pathname + location.search == arguments[0]"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())", path)));
     }
 
     protected void signIn(String username, String password) {
@@ -163,6 +191,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected void use(Set<Cookie> session) {
+        appLoadedInThisSession = false;
         driver.manage().deleteAllCookies();
         session.forEach(driver.manage()::addCookie);
     }
@@ -192,6 +221,16 @@ public abstract class BrowserTest extends IntegrationTest {
 
     protected Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * The error page's text once it is shown: the production bundle starts so soon that the title is in the page
+     * before the page is laid out, when the page's text holds nothing else yet.
+     */
+    protected String renderedErrorPage() {
+        String title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-title"))).getText();
+        assertThat(title).isNotBlank();
+        return pageText();
     }
 
     /** Keeps the test honest about what a person saw: the page as text, for assertion messages. */

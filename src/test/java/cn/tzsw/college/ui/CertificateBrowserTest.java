@@ -56,7 +56,7 @@ class CertificateBrowserTest extends BrowserTest {
         String serial = awaitSerial(trainee, lecture);
 
         signIn(phone, "Trainee@2026");
-        open("/my/certificates");
+        navigate("/my/certificates");
         wait.until(d -> text("#my-certificates").contains(serial));
         assertThat(text("#my-certificates")).contains(title).contains("有效");
         WebElement download = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -78,7 +78,7 @@ class CertificateBrowserTest extends BrowserTest {
         screenshot("browser-verify-valid");
 
         signIn("admin", "Demo@2026");
-        open("/admin/certificates");
+        navigate("/admin/certificates");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#certificate-search input"))).sendKeys(serial);
         By revoke = By.cssSelector("vaadin-button.certificate-revoke[data-serial='" + serial + "']");
         wait.until(d -> text("#certificate-grid").contains(serial) && !d.findElements(revoke).isEmpty());

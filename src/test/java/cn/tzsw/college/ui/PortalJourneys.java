@@ -94,7 +94,7 @@ abstract class PortalJourneys extends BrowserTest {
         fixtures.as("admin", () -> registrations.addByAdmin(lectureId, traineeId));
 
         signIn(phone, "Trainee@2026");
-        open("/");
+        navigate("/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-progress-bar")));
         assertThat(text("#home-hours")).contains("学时");
         assertThat(text("#home-days-left")).contains("天");

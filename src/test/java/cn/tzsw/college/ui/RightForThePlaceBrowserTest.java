@@ -69,7 +69,7 @@ class RightForThePlaceBrowserTest extends BrowserTest {
         fixtures.as(phone, () -> registrations.register(lecture));
 
         signIn(phone, PASSWORD);
-        open("/lectures/" + lecture);
+        navigate("/lectures/" + lecture);
         click("cancel-registration");
         wait.until(d -> pageText().contains("名额会立即让给候补的学员"));
         assertThat(registrationStatus(lecture, phone)).isEqualTo("REGISTERED");
@@ -84,7 +84,7 @@ class RightForThePlaceBrowserTest extends BrowserTest {
         String title = jdbc.queryForObject("SELECT c.title FROM lecture l JOIN course c ON c.id = l.course_id"
                 + " WHERE l.id = ?", String.class, lecture);
         signIn("admin", "Demo@2026");
-        open("/admin/courses");
+        navigate("/admin/courses");
         clickable("#course-search input").sendKeys(title);
         By row = By.xpath("//vaadin-grid-cell-content[contains(., '" + title + "')]");
         press(row);
@@ -110,7 +110,7 @@ class RightForThePlaceBrowserTest extends BrowserTest {
         LocalDateTime now = LocalDateTime.now(clock);
 
         signIn("admin", "Demo@2026");
-        open("/admin/users");
+        navigate("/admin/users");
         clickable("#user-search input").sendKeys(username);
         wait.until(d -> text("#user-grid").contains(username));
         String shown = text("#user-grid");
@@ -144,7 +144,7 @@ class RightForThePlaceBrowserTest extends BrowserTest {
         fixtures.as(phones.get(0), () -> registrations.register(lecture));
 
         signIn("admin", "Demo@2026");
-        open("/admin/lectures/" + lecture + "/roster");
+        navigate("/admin/lectures/" + lecture + "/roster");
         click("roster-add");
         WebElement search = clickable("#add-trainee-search input");
         search.sendKeys(phones.get(1), Keys.TAB);

@@ -88,7 +88,7 @@ abstract class StaffJourneys extends BrowserTest {
             throws Exception {
         String title = "员工旅程课程 " + windowWidth() + "-" + System.nanoTime() % 100_000;
         signIn("admin", "Demo@2026");
-        open("/admin/courses");
+        navigate("/admin/courses");
         click(By.id("new-course"));
         type("#course-title input", title, Keys.TAB);
         type("#course-summary textarea", "管理员在浏览器中创建的课程。", Keys.TAB);
@@ -125,7 +125,7 @@ abstract class StaffJourneys extends BrowserTest {
                 + " WHERE c.title = ?", Long.class, title);
         List<String> phones = fixtures.trainees(3, "331002001003", false);
         phones.forEach(phone -> fixtures.as(phone, () -> registrations.register(lectureId)));
-        open("/admin/lectures/" + lectureId + "/roster");
+        navigate("/admin/lectures/" + lectureId + "/roster");
         wait.until(d -> text("#roster-grid").contains("学员" + phones.get(2).substring(7)));
         type("#roster-search input", phones.get(1).substring(6));
         wait.until(d -> !shownIn("#roster-grid").contains("学员" + phones.get(2).substring(7)));
@@ -135,7 +135,7 @@ abstract class StaffJourneys extends BrowserTest {
         }
         assertPageFits();
 
-        open("/admin/lectures/" + lectureId + "/display");
+        navigate("/admin/lectures/" + lectureId + "/display");
         WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("room-qr")));
         wait.until(d -> qr.getSize().getWidth() > 100);
         String scanned = decode(ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES))));
@@ -153,7 +153,7 @@ abstract class StaffJourneys extends BrowserTest {
                         "SELECT serial FROM certificate WHERE trainee_id = ? AND lecture_id = ?", String.class, trainee,
                         lecture).stream().findFirst(), Optional::isPresent).orElseThrow();
 
-        open("/admin/certificates");
+        navigate("/admin/certificates");
         type("#certificate-search input", serial);
         By reissue = By.cssSelector("vaadin-button.certificate-reissue[data-serial='" + serial + "']");
         clickOnceRendered(reissue, By.cssSelector("vaadin-confirm-dialog vaadin-button[slot='confirm-button']"));
@@ -196,7 +196,7 @@ abstract class StaffJourneys extends BrowserTest {
     @Test
     void the_county_coordinator_sees_the_home_figures_and_exports_the_progress_of_the_county() throws Exception {
         signIn("jj-coord", "Demo@2026");
-        open("/");
+        navigate("/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-compliance")));
         assertThat(text("#home-compliance")).contains("椒江区").containsPattern("\\d+%|—");
         assertThat(text("#home-active")).containsPattern("\\d+ / \\d+");

@@ -138,7 +138,7 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         if (phone) {
             use(traineeSession);
             for (String path : List.of("/", "/my/lectures", "/my/progress", "/my/certificates")) {
-                open(path);
+                navigate(path);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lecture-state")));
                 assertThat(tooWide()).as(path).isEmpty();
             }
@@ -174,7 +174,7 @@ class TraineeJourneyBrowserTest extends BrowserTest {
     }
 
     private String stateAt(String path, String selector) {
-        open(path);
+        navigate(path);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector)));
         String state = text(selector).strip();
         assertThat(englishLeftovers()).as(path).isEmpty();
