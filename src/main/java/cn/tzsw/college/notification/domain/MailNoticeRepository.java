@@ -7,7 +7,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Registration notices waiting to become mails (mail_notice; plain SQL, no entity). Written with one plain insert
- * inside the registration's transaction (the registration path pays for nothing more); taken in batches by the dispatcher.
+ * inside the registration's transaction (the registration path pays for nothing more); taken in batches by the
+ * dispatcher.
  */
 @Repository
 public class MailNoticeRepository {
@@ -36,10 +37,10 @@ public class MailNoticeRepository {
      * Takes the oldest notices: removes and returns them in one statement, which walks the primary key from its start
      * and stops after {@code limit} rows. Under read committed (the caller's transaction) it locks only the rows it
      * takes, never a gap, so the registrations and promotions that insert notices meanwhile (a promotion while it
-     * holds its lecture's row) do not wait for the batch. (Read first and then deleted by their ids, 200 notices out of a few
-     * hundred made MariaDB scan the whole table, which under repeatable read locked every row and the gap after the
-     * last until the batch's mails were written: each registration of a burst waited for it.) Another dispatcher
-     * waits for the rows taken here, then takes the next ones.
+     * holds its lecture's row) do not wait for the batch. (Read first and then deleted by their ids, 200 notices out
+     * of a few hundred made MariaDB scan the whole table, which under repeatable read locked every row and the gap
+     * after the last until the batch's mails were written: each registration of a burst waited for it.) Another
+     * dispatcher waits for the rows taken here, then takes the next ones.
      */
     public List<Notice> takeOldest(int limit) {
         return jdbc.sql("DELETE FROM mail_notice ORDER BY id LIMIT ?"
