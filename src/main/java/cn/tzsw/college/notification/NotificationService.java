@@ -30,8 +30,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Mail notices. Registration notices are one row written in the registration's transaction
@@ -83,14 +83,10 @@ public class NotificationService {
      * and lectures once per batch. A recorded registration is announced as it stands now (registered or
      * waitlisted); one cancelled meanwhile gets no mail. Returns how many notices were handled.
      */
+    @Transactional(isolation = Isolation.READ_COMMITTED) // taking the notices locks no gap (see takeOldest)
     int writeNoticeMails(int limit) {
-        List<MailNoticeRepository.Notice> due = notices.oldest(limit);
+        List<MailNoticeRepository.Notice> due = notices.takeOldest(limit);
         if (due.isEmpty()) {
-            return 0;
-        }
-        if (notices.take(due.stream().map(MailNoticeRepository.Notice::id).toList()) < due.size()) {
-            // another dispatcher is writing some of these: leave the whole batch to it and to the next round
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return 0;
         }
         Map<Long, RegistrationStatus> statuses = registrations.of(

@@ -9,14 +9,22 @@ import cn.tzsw.college.notification.MailStatus;
 import cn.tzsw.college.notification.NotificationService;
 import cn.tzsw.college.security.SystemTasks;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,6 +43,10 @@ class RegistrationMailTest extends IntegrationTest {
     NotificationService notifications;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static String subject(MimeMessage message) {
         try {
@@ -129,6 +141,46 @@ class RegistrationMailTest extends IntegrationTest {
                 || recipients(m).contains(phones.get(1) + "@example.cn"));
         assertThat(fixtures.count("SELECT COUNT(*) FROM mail_notice m JOIN trainee t ON t.id = m.trainee_id"
                 + " WHERE t.phone IN (?, ?, ?)", phones.get(0), phones.get(1), phones.get(2))).isZero();
+    }
+
+    /**
+     * The dispatcher takes a batch of notices and then waits (here: for the outbox's end, which the test holds
+     * locked). Meanwhile a trainee registers: the registration's notice must not wait for the dispatcher's
+     * transaction. Taking 200 of 300 notices by their ids under repeatable read scanned the whole table and locked
+     * every row and the gap after the last, so every registration of a burst waited until the batch was written.
+     */
+    @Test
+    void a_registration_does_not_wait_for_the_dispatcher_writing_a_batch_of_mails() throws Exception {
+        List<String> phones = fixtures.trainees(2, VILLAGE, true);
+        long lectureId = fixtures.openLecture(10, Map.of());
+        fixtures.as(phones.get(0), () -> registrations.register(lectureId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> fixtures.count("SELECT COUNT(*) FROM mail_notice") == 0);
+        long registrationId = fixtures.count("SELECT MAX(id) FROM registration WHERE lecture_id = ?", lectureId);
+        ExecutorService registering = Executors.newSingleThreadExecutor();
+        try (Connection outboxEnd = dataSource.getConnection()) {
+            outboxEnd.setAutoCommit(false);
+            try (Statement statement = outboxEnd.createStatement()) {
+                statement.executeQuery("SELECT id FROM mail_outbox WHERE id > (SELECT MAX(id) FROM mail_outbox)"
+                        + " FOR UPDATE").close();
+            }
+            // One notice that becomes a mail (its registration exists), 299 whose registrations do not.
+            jdbc.update("INSERT INTO mail_notice (kind, registration_id, trainee_id, lecture_id, created_at)"
+                    + " SELECT 'recorded', IF(seq = 1, ?, -seq), r.trainee_id, r.lecture_id, NOW(6)"
+                    + " FROM seq_1_to_300 JOIN registration r ON r.id = ?", registrationId, registrationId);
+            await("a batch taken").atMost(Duration.ofSeconds(20)).until(() -> fixtures.count(
+                    "SELECT COUNT(*) FROM (SELECT id FROM mail_notice FOR UPDATE SKIP LOCKED) n") < 300);
+
+            Future<RegistrationOutcome> second = registering.submit(
+                    () -> fixtures.as(phones.get(1), () -> registrations.register(lectureId)));
+            try {
+                assertThat(second.get(10, TimeUnit.SECONDS).status()).isEqualTo(RegistrationStatus.REGISTERED);
+            } finally {
+                outboxEnd.rollback();
+            }
+        } finally {
+            registering.shutdown();
+        }
+        MAIL.await(phones.get(1) + "@example.cn", m -> subject(m).startsWith("报名成功"), Duration.ofSeconds(20));
     }
 
     private static String recipients(MimeMessage message) {
