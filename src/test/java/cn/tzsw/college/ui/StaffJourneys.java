@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import javax.imageio.ImageIO;
@@ -138,7 +139,10 @@ abstract class StaffJourneys extends BrowserTest {
         navigate("/admin/lectures/" + lectureId + "/display");
         WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("room-qr")));
         wait.until(d -> qr.getSize().getWidth() > 100);
-        String scanned = decode(ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES))));
+        // read again until a frame reads: the image may still be drawn just after the view is shown
+        String scanned = await("a readable QR code").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                () -> decode(ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)))),
+                Objects::nonNull);
         assertThat(scanned).startsWith(site() + "/checkin?code=").isEqualTo(qr.getAttribute("data-url"));
         assertPageFits();
 
