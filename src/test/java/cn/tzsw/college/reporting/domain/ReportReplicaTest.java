@@ -48,8 +48,12 @@ class ReportReplicaTest extends IntegrationTest {
     @Autowired
     JdbcTemplate primary;
 
+    /**
+     * The replica with the schema, and the reports' beans as the application makes them with
+     * {@code app.reporting.db.*} naming it.
+     */
     @BeforeAll
-    static void replicaWithTheSchema() throws Exception {
+    static void reportsReadingAReplica(@Autowired ApplicationContext application) throws Exception {
         FileSystemUtils.deleteRecursively(FOLDER);
         replica = EmbeddedServers.start(FOLDER, "college", null);
         try (HikariDataSource schema = replicaPool()) {
@@ -59,24 +63,17 @@ class ReportReplicaTest extends IntegrationTest {
             liquibase.setResourceLoader(new DefaultResourceLoader());
             liquibase.afterPropertiesSet();
         }
-    }
-
-    /** The reports' beans as the application makes them with {@code app.reporting.db.*} naming the replica. */
-    @BeforeEach
-    void reportsReadingTheReplica(@Autowired ApplicationContext application) {
-        if (onTheReplica == null) {
-            GenericApplicationContext reports = new GenericApplicationContext(application);
-            reports.registerBean(ReportDatabaseProperties.class,
-                    () -> new ReportDatabaseProperties(replica.url(), replica.user(), replica.password(), 1),
-                    definition -> definition.setPrimary(true));
-            Stream.of(ReportReads.class, ProgressReportRepository.class, ProgressReports.class).forEach(type ->
-                    reports.registerBean(type, definition -> {
-                        definition.setPrimary(true);
-                        ((AbstractBeanDefinition) definition).setAutowireMode(AUTOWIRE_CONSTRUCTOR);
-                    }));
-            reports.refresh();
-            onTheReplica = reports;
-        }
+        GenericApplicationContext reports = new GenericApplicationContext(application);
+        reports.registerBean(ReportDatabaseProperties.class,
+                () -> new ReportDatabaseProperties(replica.url(), replica.user(), replica.password(), 1),
+                definition -> definition.setPrimary(true));
+        Stream.of(ReportReads.class, ProgressReportRepository.class, ProgressReports.class).forEach(type ->
+                reports.registerBean(type, definition -> {
+                    definition.setPrimary(true);
+                    ((AbstractBeanDefinition) definition).setAutowireMode(AUTOWIRE_CONSTRUCTOR);
+                }));
+        reports.refresh();
+        onTheReplica = reports;
     }
 
     @AfterAll
