@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.QrScans;
 import cn.tzsw.college.attendance.LectureSetup;
 import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.security.SystemTasks;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -108,7 +100,8 @@ class AttendanceBrowserTest extends BrowserTest {
         // As a phone's camera pointed at the projector does: the whole screen, again until a frame reads (the code
         // rotates and the image is redrawn). A screenshot may take seconds on a busy machine, hence the long bound.
         String scanned = await("a readable QR code").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> decode(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)), Objects::nonNull);
+                .until(() -> QrScans.readPng(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)),
+                        Objects::nonNull);
         assertThat(scanned).contains("/checkin?code=L" + lecture.id() + ".");
         assertThat(text("#room-code")).matches("\\d{6}");
 
@@ -120,14 +113,5 @@ class AttendanceBrowserTest extends BrowserTest {
         assertThat(text("#checkin-result")).contains("签到成功").contains("测试课程");
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record a JOIN trainee t ON t.id = a.trainee_id"
                 + " WHERE t.phone = ? AND a.lecture_id = ?", phone, lecture.id())).isEqualTo(1);
-    }
-
-    /** Reads the QR code from a screenshot, as a phone's camera would. */
-    private static String decode(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }

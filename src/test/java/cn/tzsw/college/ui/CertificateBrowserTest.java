@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
+import cn.tzsw.college.QrScans;
 import cn.tzsw.college.hours.HoursLedger;
 import cn.tzsw.college.hours.HoursSource;
 import cn.tzsw.college.security.SystemTasks;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.ReaderException;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -66,7 +57,7 @@ class CertificateBrowserTest extends BrowserTest {
         java.nio.file.Files.write(java.nio.file.Path.of("target/certificates/browser-download.pdf"), pdf);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
-        URI scanned = URI.create(scanQr(pdf));
+        URI scanned = URI.create(QrScans.readPdf(pdf, 0));
         assertThat(scanned.getPath()).startsWith("/verify/");
         // The QR holds the configured public address; in the test the app listens on a random local port.
         String verification = scanned.getPath() + "?lang=zh";
@@ -122,28 +113,5 @@ class CertificateBrowserTest extends BrowserTest {
                   done(btoa(binary));
                 }).catch(e => done('ERROR ' + e));""", href);
         return Base64.getDecoder().decode((String) base64);
-    }
-
-    /**
-     * Reads the QR code off the rendered page, as a phone camera would from a few distances: ZXing's finder-pattern
-     * search misses or misreads the code at some scales depending on the rest of the page (one certificate in a CI
-     * run decoded at 1.5x, 2x and 3x but not at 2.5x; another failed its checksum at one scale).
-     */
-    private static String scanQr(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            ReaderException missed = null;
-            for (float scale : new float[] {2.5f, 2f, 3f, 1.5f}) {
-                BufferedImage page = new PDFRenderer(document).renderImage(0, scale);
-                int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-                try {
-                    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                                    new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels))),
-                            Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-                } catch (ReaderException e) { // not found, or a checksum or format error at this scale
-                    missed = e;
-                }
-            }
-            throw missed;
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.QrScans;
 import cn.tzsw.college.WebClient;
 import cn.tzsw.college.attendance.LecturesUnderway;
 import cn.tzsw.college.catalog.CatalogQuery;
@@ -16,13 +17,6 @@ import cn.tzsw.college.registration.RegistrationService;
 import cn.tzsw.college.reporting.ProgressReportExport;
 import cn.tzsw.college.reporting.ReportPeriod;
 import cn.tzsw.college.security.SystemTasks;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.ReaderException;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,9 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -115,7 +106,7 @@ class RightForThePlaceTest extends IntegrationTest {
         assertThat(link.find()).as("the certificate's download link in %s", page).isTrue();
         HttpResponse<byte[]> pdf = phoneBrowser.getBytes("/" + link.group(1));
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(scanPdfQr(pdf.body())).startsWith(phoneBrowser.base() + "/verify/");
+        assertThat(QrScans.readPdf(pdf.body(), 0)).startsWith(phoneBrowser.base() + "/verify/");
     }
 
     @Test
@@ -267,26 +258,6 @@ class RightForThePlaceTest extends IntegrationTest {
                 java.util.Arrays.fill(pixels, y * width + x0, y * width + x0 + scale, 0xFF000000);
             }
         }
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(width, height, pixels)))).getText();
-    }
-
-    /** As CertificateBrowserTest: a few distances, since ZXing misses the code at some scales of a whole page. */
-    private static String scanPdfQr(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            ReaderException missed = null;
-            for (float scale : new float[] {2.5f, 2f, 3f, 1.5f}) {
-                BufferedImage page = new PDFRenderer(document).renderImage(0, scale);
-                int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-                try {
-                    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                                    new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels))),
-                            Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-                } catch (ReaderException e) {
-                    missed = e;
-                }
-            }
-            throw missed;
-        }
+        return QrScans.read(width, height, pixels);
     }
 }
