@@ -122,8 +122,11 @@ public class NotificationService {
                 LocalDateTime.now(clock)));
     }
 
-    /** A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). */
-    @ApplicationModuleListener
+    /**
+     * A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). Not for one
+     * issued after the fact (the condition also spares it the event publication).
+     */
+    @ApplicationModuleListener(condition = "!#event.afterTheFact()")
     void onCertificateIssued(CertificateEvents.Issued event) {
         TraineeContact contact = contacts.contact(event.traineeId()).orElse(null);
         if (contact == null || contact.email() == null) {
