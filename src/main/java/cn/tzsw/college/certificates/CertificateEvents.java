@@ -7,12 +7,16 @@ public final class CertificateEvents {
     }
 
     /**
-     * A certificate was issued (also on reissue); the notification module mails the PDF, unless the certificate
-     * is {@code afterTheFact}: issued for a completion recorded after the fact
-     * ({@link cn.tzsw.college.hours.HoursEvents.PastLecturesRecorded}), whose holder is not told. (Named for the
-     * exception, so that an event stored before the field existed reads as an ordinary issue.)
+     * A certificate was issued (also on reissue); the notification module mails the PDF if the holder is to be
+     * told: not of a certificate issued {@code afterTheFact}, for a completion recorded after the fact
+     * ({@link cn.tzsw.college.hours.HoursEvents.PastLecturesRecorded}).
      */
     public record Issued(long certificateId, long traineeId, String serial, CertificateKind kind, String title,
-                         boolean afterTheFact) {
+                         Boolean afterTheFact) {
+
+        /** Whether the holder is to be told; an event stored before {@code afterTheFact} existed reads null: yes. */
+        public boolean tellHolder() {
+            return !Boolean.TRUE.equals(afterTheFact);
+        }
     }
 }

@@ -123,10 +123,10 @@ public class NotificationService {
     }
 
     /**
-     * A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). Not for one
-     * issued after the fact (the condition also spares it the event publication).
+     * A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent), unless the
+     * holder is not to be told (the condition also spares such an event its publication).
      */
-    @ApplicationModuleListener(condition = "!#event.afterTheFact()")
+    @ApplicationModuleListener(condition = "#event.tellHolder()")
     void onCertificateIssued(CertificateEvents.Issued event) {
         TraineeContact contact = contacts.contact(event.traineeId()).orElse(null);
         if (contact == null || contact.email() == null) {
