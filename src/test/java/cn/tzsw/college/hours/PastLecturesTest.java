@@ -66,6 +66,22 @@ class PastLecturesTest extends IntegrationTest {
     }
 
     @Test
+    void the_demo_history_is_booked_in_one_go_and_each_of_its_lectures_has_a_certificate_but_no_mail() {
+        // The demo trainees (13800000001..50) and the entries the demo's one transaction recorded.
+        String history = "FROM hours_entry h JOIN trainee t ON t.id = h.trainee_id WHERE t.phone LIKE '138000000__'"
+                + " AND h.lecture_id IS NOT NULL AND h.recorded_at = (SELECT MIN(e.recorded_at) FROM hours_entry e"
+                + " JOIN trainee d ON d.id = e.trainee_id WHERE d.phone LIKE '138000000__')";
+        assertThat(fixtures.count("SELECT COUNT(*) " + history)).isEqualTo(226);
+
+        await("the history's certificates").atMost(Duration.ofSeconds(60)).until(() -> fixtures.count(
+                "SELECT COUNT(*) " + history + " AND EXISTS (SELECT 1 FROM certificate c WHERE c.kind = 'COMPLETION'"
+                        + " AND c.trainee_id = h.trainee_id AND c.lecture_id = h.lecture_id)") == 226);
+        assertThat(fixtures.count("SELECT COUNT(*) " + history + " AND EXISTS (SELECT 1 FROM certificate c"
+                + " JOIN mail_outbox m ON m.attachment_ref = CONCAT('certificate:', c.id)"
+                + " WHERE c.trainee_id = h.trainee_id AND c.lecture_id = h.lecture_id)")).isZero();
+    }
+
+    @Test
     void a_past_lecture_cannot_be_earned_after_today() {
         long trainee = traineeId(fixtures.trainees(1, VILLAGE, false).getFirst());
         long lecture = fixtures.openLecture(10, Map.of());
