@@ -2,7 +2,6 @@ package cn.tzsw.college;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,14 +10,9 @@ import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * Base of the tests that need the whole application: one Spring context on a random port, a real MariaDB
@@ -29,7 +23,12 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.mail.poll-interval=200ms", "logging.level.com.icegreen.greenmail=WARN",
                 // a hung mail server is given up after this (30 s in production), so its test waits 5 s, not 30
-                "spring.mail.properties.mail.smtp.timeout=5000", "app.metrics.token=" + IntegrationTest.TOKEN})
+                "spring.mail.properties.mail.smtp.timeout=5000", "app.metrics.token=" + IntegrationTest.TOKEN,
+                // bcrypt at its lowest cost instead of the application's (10, SecurityConfigurationTest): a hash or a
+                // sign-in then takes a millisecond of CPU, not a tenth of a second, and the demo data (53 accounts)
+                // and the tests' hundreds of sign-ins are a CPU-bound share of the suite. The stored hashes stay
+                // bcrypt, so every rule about passwords is tested as it runs.
+                "app.security.password-strength=4"})
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 
@@ -45,23 +44,6 @@ public abstract class IntegrationTest {
 
     @Autowired
     private ObjectProvider<SecurityContextHolderStrategy> securityContexts;
-
-    /**
-     * bcrypt at its lowest cost instead of the application's (10, {@code SecurityConfigurationTest}): a hash or a
-     * sign-in then takes a millisecond of CPU, not a tenth of a second, and the demo data (53 accounts) and the
-     * tests' hundreds of sign-ins are a CPU-bound share of the suite. The stored hashes stay bcrypt, so every rule
-     * about passwords is tested as it runs.
-     */
-    @TestBean(name = "passwordEncoder", methodName = "cheapBcrypt")
-    private PasswordEncoder passwordEncoder;
-
-    static PasswordEncoder cheapBcrypt() {
-        DelegatingPasswordEncoder passwords = new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2A, 4)));
-        // hashes of other kinds (the tests' {noop} ones) as the application reads them
-        passwords.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        return passwords;
-    }
 
     /**
      * Each application installs its own security-context holder (Vaadin's, a ThreadLocal per instance) as the global

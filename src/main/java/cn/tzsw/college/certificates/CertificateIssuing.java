@@ -62,6 +62,15 @@ public class CertificateIssuing {
         registry.issueCompletion(Completion.of(event));
     }
 
+    /**
+     * Completions recorded after the fact: their certificates in one transaction, their holders not told (see
+     * {@link HoursEvents.PastLecturesRecorded}).
+     */
+    @ApplicationModuleListener
+    void onPastLecturesRecorded(HoursEvents.PastLecturesRecorded event) {
+        ledger.lectureEntries(event.entryIds()).forEach(entry -> registry.issueCompletion(Completion.past(entry)));
+    }
+
     /** The completion certificate for a lecture the trainee completed: issued now, or the one issued before. */
     @PreAuthorize("hasRole('ADMIN')")
     public Certificate issueCompletion(long traineeId, long lectureId) {

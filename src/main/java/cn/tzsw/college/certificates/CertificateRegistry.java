@@ -58,18 +58,27 @@ class CertificateRegistry {
     record Issue(Certificate certificate, boolean created) {
     }
 
-    /** A lecture completion as the hours ledger booked it: what its certificate states. */
+    /**
+     * A lecture completion as the hours ledger booked it: what its certificate states, and whether it was recorded
+     * after the fact (its holder is then not told of the certificate).
+     */
     record Completion(long traineeId, long lectureId, long courseId, String title, BigDecimal hours,
-                      LocalDate earnedOn) {
+                      LocalDate earnedOn, boolean afterTheFact) {
 
         static Completion of(HoursEntry entry) {
             return new Completion(entry.traineeId(), entry.lectureId(), entry.courseId(), entry.title(), entry.hours(),
-                    entry.earnedOn());
+                    entry.earnedOn(), false);
         }
 
         static Completion of(HoursEvents.LectureHoursBooked booked) {
             return new Completion(booked.traineeId(), booked.lectureId(), booked.courseId(), booked.title(),
-                    booked.hours(), booked.earnedOn());
+                    booked.hours(), booked.earnedOn(), false);
+        }
+
+        /** A completion from {@link HoursEvents.PastLecturesRecorded}. */
+        static Completion past(HoursEntry entry) {
+            return new Completion(entry.traineeId(), entry.lectureId(), entry.courseId(), entry.title(), entry.hours(),
+                    entry.earnedOn(), true);
         }
     }
 
@@ -81,7 +90,7 @@ class CertificateRegistry {
         return issueOnce("C:" + completion.traineeId() + ":" + completion.lectureId(),
                 () -> new Draft(CertificateKind.COMPLETION, holder(completion.traineeId()), completion.lectureId(),
                         completion.courseId(), completion.title(), completion.hours(), null, completion.earnedOn(),
-                        completion.earnedOn(), List.of()));
+                        completion.earnedOn(), List.of()), completion.afterTheFact());
     }
 
     /** The holder as the certificate names them now. */
@@ -94,18 +103,22 @@ class CertificateRegistry {
      * so a repeated issue costs one lookup.
      */
     Issue issueOnce(String dedupKey, Supplier<Draft> draft) {
+        return issueOnce(dedupKey, draft, false);
+    }
+
+    private Issue issueOnce(String dedupKey, Supplier<Draft> draft, boolean afterTheFact) {
         Optional<Certificate> existing = store.findByDedupKey(dedupKey);
         if (existing.isPresent()) {
             return new Issue(existing.get(), false);
         }
-        return insert(dedupKey, draft.get()).map(c -> new Issue(c, true))
+        return insert(dedupKey, draft.get(), afterTheFact).map(c -> new Issue(c, true))
                 // Lost a race with a concurrent issue of the same certificate: that one stands.
                 .orElseGet(() -> new Issue(store.findByDedupKey(dedupKey).orElseThrow(), false));
     }
 
     /** A new certificate under a dedup key the caller has just freed (a reissue). */
     Certificate issue(String dedupKey, Draft draft) {
-        return insert(dedupKey, draft).orElseThrow();
+        return insert(dedupKey, draft, false).orElseThrow();
     }
 
     /** Who is issuing: the signed-in user, or "system" for the background work. */
@@ -113,7 +126,7 @@ class CertificateRegistry {
         return authenticatedUser.actorName();
     }
 
-    private Optional<Certificate> insert(String dedupKey, Draft draft) {
+    private Optional<Certificate> insert(String dedupKey, Draft draft, boolean afterTheFact) {
         LocalDate today = LocalDate.now(clock);
         Period validity = draft.kind() == CertificateKind.COMPLETION ? properties.completionValidity()
                 : properties.hoursRecordValidity();
@@ -131,7 +144,7 @@ class CertificateRegistry {
         audit.record("certificate.issue", "certificate", id.get(),
                 serial + " " + certificate.kind() + " " + certificate.title());
         events.publishEvent(new CertificateEvents.Issued(id.get(), certificate.traineeId(), serial,
-                certificate.kind(), certificate.title()));
+                certificate.kind(), certificate.title(), afterTheFact));
         return store.find(id.get());
     }
 

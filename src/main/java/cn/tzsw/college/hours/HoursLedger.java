@@ -12,7 +12,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -73,16 +76,52 @@ public class HoursLedger {
                 earnedOn);
     }
 
+    /**
+     * Records lectures completed before they reached the ledger (a college bringing in its earlier sessions, the
+     * demo's history) in one transaction: one commit and a few events instead of a transaction, two event
+     * publications and a mail per entry. A lecture already booked for the trainee is left as it is. Each new entry
+     * earns its completion certificate; the holders are not told ({@link HoursEvents.PastLecturesRecorded}).
+     * Returns how many entries were new.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public int recordPastLectures(List<PastLecture> completed) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDateTime now = LocalDateTime.now(clock);
+        String actor = authenticatedUser.actorName();
+        Map<Long, LectureInfo> lectures = new HashMap<>();
+        List<Long> recorded = new ArrayList<>();
+        for (PastLecture past : completed) {
+            if (past.earnedOn().isAfter(today)) {
+                throw new IllegalArgumentException("a past lecture cannot be earned after today: " + past);
+            }
+            LectureInfo lecture = lectures.computeIfAbsent(past.lectureId(), catalog::get);
+            insert(past.traineeId(), past.lectureId(), lecture.courseId(), lecture.courseTitle(),
+                    lecture.creditHours(), past.source(), past.earnedOn(), now, actor).ifPresent(recorded::add);
+        }
+        for (int from = 0; from < recorded.size(); from += HoursEvents.PastLecturesRecorded.MAX_PAST_ENTRIES) {
+            List<Long> ids = recorded.subList(from,
+                    Math.min(recorded.size(), from + HoursEvents.PastLecturesRecorded.MAX_PAST_ENTRIES));
+            events.publishEvent(new HoursEvents.PastLecturesRecorded(List.copyOf(ids)));
+        }
+        return recorded.size();
+    }
+
     private Optional<Long> book(long traineeId, long lectureId, long courseId, String title, BigDecimal hours,
                                 HoursSource source, LocalDate earnedOn) {
-        if (source.external()) {
-            throw new IllegalArgumentException("lecture hours need a lecture attendance method");
-        }
-        Optional<Long> id = ledger.insertLecture(traineeId, lectureId, courseId, title, source, hours, earnedOn,
+        Optional<Long> id = insert(traineeId, lectureId, courseId, title, hours, source, earnedOn,
                 LocalDateTime.now(clock), authenticatedUser.actorName());
         id.ifPresent(entry -> events.publishEvent(
                 new HoursEvents.LectureHoursBooked(entry, traineeId, lectureId, courseId, title, hours, earnedOn)));
         return id;
+    }
+
+    private Optional<Long> insert(long traineeId, long lectureId, long courseId, String title, BigDecimal hours,
+                                  HoursSource source, LocalDate earnedOn, LocalDateTime recordedAt, String actor) {
+        if (source.external()) {
+            throw new IllegalArgumentException("lecture hours need a lecture attendance method");
+        }
+        return ledger.insertLecture(traineeId, lectureId, courseId, title, source, hours, earnedOn, recordedAt, actor);
     }
 
     /** The signed-in trainee's standing in the current period. */
@@ -114,6 +153,14 @@ public class HoursLedger {
      */
     public List<HoursEntry> completions(boolean byCourse, long id, long afterEntryId, int limit) {
         return ledger.completions(byCourse, id, afterEntryId, limit);
+    }
+
+    /**
+     * The lecture entries with these ids, e.g. those a {@link HoursEvents.PastLecturesRecorded} names. No role
+     * check: its caller is the certificates' listener, which works without a signed-in user; no view calls it.
+     */
+    public List<HoursEntry> lectureEntries(List<Long> entryIds) {
+        return entryIds.isEmpty() ? List.of() : ledger.lectureEntries(entryIds);
     }
 
     /** How many completions {@link #completions} walks through. */

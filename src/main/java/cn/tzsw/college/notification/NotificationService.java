@@ -122,8 +122,11 @@ public class NotificationService {
                 LocalDateTime.now(clock)));
     }
 
-    /** A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent). */
-    @ApplicationModuleListener
+    /**
+     * A certificate was issued: mail it to the holder, the PDF attached (made when the mail is sent), unless the
+     * holder is not to be told (the condition also spares such an event its publication).
+     */
+    @ApplicationModuleListener(condition = "#event.tellHolder()")
     void onCertificateIssued(CertificateEvents.Issued event) {
         TraineeContact contact = contacts.contact(event.traineeId()).orElse(null);
         if (contact == null || contact.email() == null) {

@@ -3,7 +3,9 @@ package cn.tzsw.college.security;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +16,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerMapping;
@@ -87,9 +91,19 @@ class SecurityConfiguration {
                 .shouldObserveAuthorizations(false).build();
     }
 
-    /** bcrypt by default, with the {id} prefix so the algorithm can change later without resetting passwords. */
+    /**
+     * bcrypt at the configured cost (2^strength rounds), with the {id} prefix so the algorithm can change later
+     * without resetting passwords. Hashes of another cost or kind still match, so a new cost applies to passwords
+     * set from then on. A cost bcrypt cannot take stops the start rather than the first sign-in.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${app.security.password-strength}") int strength) {
+        if (strength < 4 || strength > 31) {
+            throw new IllegalArgumentException("app.security.password-strength must be 4..31, not " + strength);
+        }
+        DelegatingPasswordEncoder passwords = new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+        passwords.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return passwords;
     }
 }

@@ -48,7 +48,10 @@ final class RunningApp implements AutoCloseable {
         ProcessBuilder app = ChildJvm.application("--server.port=0", "--spring.profiles.active=demo",
                         "--app.db.data-dir=" + folder.resolve("mariadb"),
                         "--app.attendance.video.dir=" + folder.resolve("videos"),
-                        "--app.hours.evidence-dir=" + folder.resolve("evidence"))
+                        "--app.hours.evidence-dir=" + folder.resolve("evidence"),
+                        // the demo's 53 accounts hashed at bcrypt's lowest cost, as in IntegrationTest: at the
+                        // application's cost they take seconds of the child's interpreted start
+                        "--app.security.password-strength=4")
                 .redirectOutput(log.toFile());
         app.environment().remove("APP_DB_URL"); // the embedded server, even where the suite runs on an external one
         app.environment().remove("SMTP_HOST");

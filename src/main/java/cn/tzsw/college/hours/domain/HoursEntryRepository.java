@@ -104,6 +104,15 @@ public class HoursEntryRepository {
                 .list();
     }
 
+    /** The lecture entries with these ids, in entry order. */
+    public List<HoursEntry> lectureEntries(Collection<Long> ids) {
+        return jdbc.sql("SELECT %s FROM hours_entry WHERE id IN (:ids) AND lecture_id IS NOT NULL ORDER BY id"
+                        .formatted(COLUMNS))
+                .param("ids", ids)
+                .query(HoursEntryRepository::entry)
+                .list();
+    }
+
     /** How many completions {@link #completions} walks through. */
     public int countCompletions(boolean byCourse, long id) {
         return jdbc.sql("SELECT COUNT(*) FROM hours_entry WHERE %s = ? AND lecture_id IS NOT NULL"
