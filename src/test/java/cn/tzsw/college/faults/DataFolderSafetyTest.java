@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server that kept the folder locked, so the next start waited three minutes and failed. Every folder here lies
  * under the temp directory; the instances that get killed run in JVMs of their own, with real MariaDB servers. The
  * instance that a second start is refused beside is, afterwards, the one whose JVM gets killed. An instance's start
- * with an install costs seconds: the two instances start side by side before the first test, and the second one
- * finishes its start while the first tests run.
+ * with an install costs seconds: the two instances start side by side before the first test, which needs none and
+ * runs meanwhile.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataFolderSafetyTest {
@@ -122,6 +122,7 @@ class DataFolderSafetyTest {
     }
 
     @Test
+    @Order(0)
     void a_stop_and_a_start_in_a_folder_under_the_temp_directory_keep_every_row() throws Exception {
         List<String> written = writeRows(EmbeddedServers.start(folder, "college", null));
         EmbeddedServers.stop(folder);
