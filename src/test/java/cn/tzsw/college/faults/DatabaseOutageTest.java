@@ -43,7 +43,7 @@ import org.springframework.util.FileSystemUtils;
  */
 @TestPropertySource(properties = {"app.security.attempts.sign-in-account.max=2", // 3 wrong passwords would lock
         // every refused request waits out the pool (5 s in production); half a second here proves the same in a tenth
-        // of the time (Hikari's floor is 250 ms; a busy machine's pauses stay well within 500 while the database runs)
+        // of the time (Hikari's floor is 250 ms; while the database runs, an idle connection is handed out at once)
         "spring.datasource.hikari.connection-timeout=" + DatabaseOutageTest.POOL_WAIT_MS,
         // the mails queued during the outage keep the dispatcher busy when this context closes, and nothing here
         // looks at the stop: the scheduler is not waited for up to 10 s
