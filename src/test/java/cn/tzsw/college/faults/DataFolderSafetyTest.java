@@ -1,8 +1,8 @@
 package cn.tzsw.college.faults;
 
+import static cn.tzsw.college.faults.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.EmbeddedServers;
 import cn.tzsw.college.EmbeddedServers.Server;
@@ -16,8 +16,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * data folder lying under java.io.tmpdir before each start, and a JVM killed with its database running left a
  * server that kept the folder locked, so the next start waited three minutes and failed. Every folder here lies
  * under the temp directory; the instances that get killed run in JVMs of their own, with real MariaDB servers. The
- * instance that a second start is refused beside is, afterwards, the one whose JVM gets killed (an instance's start
- * with an install costs seconds).
+ * instance that a second start is refused beside is, afterwards, the one whose JVM gets killed. An instance's start
+ * with an install costs seconds: the two instances start side by side before the first test, which needs none and
+ * runs meanwhile.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataFolderSafetyTest {
@@ -41,20 +44,48 @@ class DataFolderSafetyTest {
     @TempDir
     Path temp;
     @TempDir
-    static Path heldTemp;
+    static Path instancesTemp;
 
-    /** An instance left running by one test for the next, with the rows written to it; null if there is none. */
-    private static RunningInstance held;
-    private static Path heldFolder;
-    private static List<String> heldRows;
+    /** An instance with its folder, and the rows written to it when it started (none for the power cut's). */
+    private record Instance(RunningInstance running, Path folder, List<String> rows) {
+    }
+
+    /** The instance a start is refused beside, and whose JVM is killed afterwards. */
+    private static CompletableFuture<Instance> held;
+    /** The instance the power cut kills, with its server. */
+    private static CompletableFuture<Instance> powerCut;
 
     private Path folder;
     private final List<RunningInstance> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheInstancesSideBySide() {
+        held = starting("held", true);
+        powerCut = starting("power-cut", false);
+    }
+
+    private static CompletableFuture<Instance> starting(String name, boolean withRows) {
+        Path folder = instancesTemp.resolve(name);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                RunningInstance running = RunningInstance.start(folder);
+                try {
+                    return new Instance(running, folder, withRows ? writeRows(running.server()) : List.of());
+                } catch (SQLException e) {
+                    running.close();
+                    throw e;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("The instance in " + folder + " did not start", e);
+            }
+        });
+    }
 
     @BeforeEach
     void aFolderUnderTheTempDirectory() {
         folder = temp.resolve("mariadb");
         assertThat(folder.toString()).startsWith(Path.of(System.getProperty("java.io.tmpdir")).toString());
+        assertThat(instancesTemp.toString()).startsWith(Path.of(System.getProperty("java.io.tmpdir")).toString());
     }
 
     @AfterEach
@@ -65,25 +96,33 @@ class DataFolderSafetyTest {
         }
     }
 
+    /** Whatever a test left running, and an instance that no test took (only some of the tests were run). */
     @AfterAll
-    static void stopTheHeldInstance() throws Exception {
-        if (held != null) {
-            held.close();
+    static void stopTheInstances() throws Exception {
+        for (CompletableFuture<Instance> instance : List.of(held, powerCut)) {
+            Instance started = instance.exceptionally(failed -> null).join();
+            if (started != null) {
+                started.running().close();
+            }
         }
     }
 
-    /** The held instance, or a new one with rows written to it; the test's folder is then the instance's. */
-    private RunningInstance heldInstance() throws Exception {
-        if (held == null || !held.alive()) {
-            heldFolder = heldTemp.resolve("mariadb-" + System.nanoTime());
-            held = RunningInstance.start(heldFolder);
-            heldRows = writeRows(held.server());
-        }
-        folder = heldFolder;
-        return held;
+    /** The instance, once started; the test's folder is then the instance's. It is left running for another test. */
+    private Instance use(CompletableFuture<Instance> starting) {
+        Instance instance = starting.join();
+        folder = instance.folder();
+        return instance;
+    }
+
+    /** The instance, as {@link #use}, for this test alone: it is stopped after the test. */
+    private Instance take(CompletableFuture<Instance> starting) {
+        Instance instance = use(starting);
+        instances.add(instance.running());
+        return instance;
     }
 
     @Test
+    @Order(0)
     void a_stop_and_a_start_in_a_folder_under_the_temp_directory_keep_every_row() throws Exception {
         List<String> written = writeRows(EmbeddedServers.start(folder, "college", null));
         EmbeddedServers.stop(folder);
@@ -95,10 +134,9 @@ class DataFolderSafetyTest {
     @Order(2)
     void a_start_after_the_app_was_killed_with_its_database_running_stops_the_leftover_server_and_keeps_every_row()
             throws Exception {
-        RunningInstance crashed = heldInstance();
-        List<String> written = heldRows;
-        held = null;
-        instances.add(crashed);
+        Instance instance = take(held);
+        RunningInstance crashed = instance.running();
+        List<String> written = instance.rows();
         crashed.killJvm();
         assertThat(ProcessHandle.of(crashed.serverPid()).map(ProcessHandle::isAlive))
                 .as("the server the dead JVM left running").contains(true);
@@ -115,7 +153,7 @@ class DataFolderSafetyTest {
 
     @Test
     void a_start_after_a_power_cut_that_killed_the_app_and_its_database_keeps_every_row() throws Exception {
-        RunningInstance cut = instance();
+        RunningInstance cut = take(powerCut).running();
         List<String> written = writeRows(cut.server());
         cut.killAll();
 
@@ -126,8 +164,9 @@ class DataFolderSafetyTest {
     @Order(1)
     void a_start_while_another_instance_holds_the_folder_fails_at_once_naming_that_process_and_the_folder()
             throws Exception {
-        RunningInstance running = heldInstance();
-        List<String> written = heldRows;
+        Instance instance = use(held);
+        RunningInstance running = instance.running();
+        List<String> written = instance.rows();
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> EmbeddedServers.start(folder, "college", null))
@@ -137,12 +176,6 @@ class DataFolderSafetyTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(readRows(running.server())).as("the running instance's rows").isEqualTo(written);
-    }
-
-    private RunningInstance instance() throws Exception {
-        RunningInstance instance = RunningInstance.start(folder);
-        instances.add(instance);
-        return instance;
     }
 
     /** Committed rows, with Chinese text, in a table of their own; returns them as {@link #readRows} will. */
