@@ -1,7 +1,7 @@
 package cn.tzsw.college.faults;
 
-import static cn.tzsw.college.faults.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.tzsw.college.DatabaseProperties;
 import cn.tzsw.college.IntegrationTest;
