@@ -22,8 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.mail.poll-interval=200ms", "logging.level.com.icegreen.greenmail=WARN",
-                // a hung mail server is given up after this (30 s in production), so its test waits 5 s, not 30
-                "spring.mail.properties.mail.smtp.timeout=5000", "app.metrics.token=" + IntegrationTest.TOKEN,
+                // a hung mail server is given up after this (30 s in production), so its test waits 2.5 s, not 30;
+                // the bulk worker looks for work every quarter second (2 s in production), so a bulk issue is done
+                // well within the hang, and the tests that start one wait less for it
+                "spring.mail.properties.mail.smtp.timeout=2500", "app.certificates.bulk-poll-interval=250ms",
+                "app.metrics.token=" + IntegrationTest.TOKEN,
                 // bcrypt at its lowest cost instead of the application's (10, SecurityConfigurationTest): a hash or a
                 // sign-in then takes a millisecond of CPU, not a tenth of a second, and the demo data (53 accounts)
                 // and the tests' hundreds of sign-ins are a CPU-bound share of the suite. The stored hashes stay
