@@ -3,10 +3,13 @@ package cn.tzsw.college.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.tzsw.college.EmbeddedServers;
 import cn.tzsw.college.EmbeddedServers.Server;
 import cn.tzsw.college.WebClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,9 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  * web server drains first, then the application stops (its queued heartbeats written), then the pool closes and the
  * database stops, last. The app runs as an operator runs it, in a JVM of its own with its own MariaDB.
  *
- * <p>The tests share one data folder, so only the first start installs the database and writes the demo data, and
- * the app the load test restarts is, once idle, the one the idle stop stops (a start of the app costs more than
- * any of these tests' own steps).
+ * <p>A start of the app costs more than any of these tests' own steps, and its start is mostly one busy thread: so
+ * the app the idle stop stops starts in a folder of its own while the load test's app starts and runs, and what
+ * the load test's app stored is read from its database alone, started on its folder after the app exited.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShutdownTest {
@@ -57,32 +62,37 @@ class ShutdownTest {
     @TempDir
     static Path temp;
 
-    /** The app the load test restarted and checked, running idle for the next test; null if there is none. */
-    private static RunningApp idle;
+    /** The app the idle stop stops, starting meanwhile. */
+    private static CompletableFuture<RunningApp> idle;
     private final List<RunningApp> apps = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheIdleApp() {
+        idle = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RunningApp.start(Files.createDirectories(temp.resolve("idle")), "idle");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
 
     @AfterEach
     void stopEverything() throws InterruptedException {
         for (RunningApp app : apps) {
-            if (app != idle) {
-                app.close();
-            }
+            app.close();
         }
     }
 
     @AfterAll
     static void stopTheIdleApp() throws InterruptedException {
-        if (idle != null) {
-            idle.close();
-        }
+        idle.join().close();
     }
 
     @Test
     @Order(2)
     void an_idle_app_stopped_with_sigterm_exits_within_seconds_its_database_last() throws Exception {
-        RunningApp app = idle != null && idle.alive() ? idle : start("idle");
-        idle = null;
-        apps.add(app);
+        RunningApp app = idle.join();
         ProcessHandle mariadbd = app.databaseServer();
 
         Duration stop = app.stop();
@@ -122,13 +132,16 @@ class ShutdownTest {
         assertThat(app.databaseServer().isAlive()).as("the app's mariadbd, after the app exited").isFalse();
         assertStoppedInOrder(app.log());
 
-        RunningApp restarted = start("restart");
-        Map<String, Long> stored = storedBeats(restarted.database(), playbacks);
-        for (Playback playback : playbacks) {
-            assertThat(stored.get(playback.token())).as("the last heartbeat stored of %s", playback.phone())
-                    .isGreaterThanOrEqualTo(load.acknowledged.get(playback.token()));
+        Path data = temp.resolve("mariadb");
+        try {
+            Map<String, Long> stored = storedBeats(EmbeddedServers.start(data, "college", null), playbacks);
+            for (Playback playback : playbacks) {
+                assertThat(stored.get(playback.token())).as("the last heartbeat stored of %s", playback.phone())
+                        .isGreaterThanOrEqualTo(load.acknowledged.get(playback.token()));
+            }
+        } finally {
+            EmbeddedServers.stop(data);
         }
-        idle = restarted;
     }
 
     private RunningApp start(String name) throws IOException {
