@@ -13,10 +13,16 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class QuickPolling implements LauncherSessionListener {
 
-    /** The steps a wait polls at: short while the answer is likely just a moment away, then a steady 100 ms. */
-    private static final PollInterval STEPS = (pollCount, previous) ->
-            pollCount <= 1 ? Duration.ofMillis(10)
-                    : Duration.ofMillis(Math.clamp(previous.toMillis() * 2, 10, 100));
+    /** The first step: the answer is likely just a moment away. */
+    public static final Duration FIRST_STEP = Duration.ofMillis(10);
+    private static final Duration LAST_STEP = Duration.ofMillis(100);
+    private static final PollInterval STEPS = (pollCount, previous) -> pollCount <= 1 ? FIRST_STEP : after(previous);
+
+    /** The step after this one: twice as long, up to a steady 100 ms. */
+    public static Duration after(Duration step) {
+        Duration doubled = step.multipliedBy(2);
+        return doubled.compareTo(LAST_STEP) < 0 ? doubled : LAST_STEP;
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {

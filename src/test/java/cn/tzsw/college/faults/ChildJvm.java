@@ -2,6 +2,8 @@ package cn.tzsw.college.faults;
 
 import cn.tzsw.college.Application;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,16 @@ final class ChildJvm {
                 .filter(entry -> !Path.of(entry).endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
         return java(classPath, Application.class, arguments);
+    }
+
+    /**
+     * Gives the child a temporary folder of its own, made if missing: a MariaDB install keeps its temporary tables in
+     * $TMPDIR and deletes those it finds there, so children that install side by side (and the test JVM's own
+     * servers) must not share one.
+     */
+    static ProcessBuilder ownTemporaryFolder(ProcessBuilder child, Path folder) throws IOException {
+        child.environment().put("TMPDIR", Files.createDirectories(folder).toString());
+        return child;
     }
 
     private static ProcessBuilder java(String classPath, Class<?> main, String... arguments) {

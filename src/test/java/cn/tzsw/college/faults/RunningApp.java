@@ -53,9 +53,7 @@ final class RunningApp implements AutoCloseable {
                         // application's cost they take seconds of the child's interpreted start
                         "--app.security.password-strength=4")
                 .redirectOutput(log.toFile());
-        // an install keeps its temporary tables in $TMPDIR and deletes those it finds there: apps that start side by
-        // side each install in a folder of their own
-        app.environment().put("TMPDIR", Files.createDirectories(folder.resolve("tmp")).toString());
+        ChildJvm.ownTemporaryFolder(app, folder.resolve("tmp"));
         app.environment().remove("APP_DB_URL"); // the embedded server, even where the suite runs on an external one
         app.environment().remove("SMTP_HOST");
         Process jvm = app.start();

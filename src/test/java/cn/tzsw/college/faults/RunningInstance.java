@@ -32,11 +32,8 @@ final class RunningInstance implements AutoCloseable {
     }
 
     static RunningInstance start(Path folder) throws Exception {
-        ProcessBuilder instance = ChildJvm.of(AppInstance.class, folder.toString());
-        // An install keeps its temporary tables in $TMPDIR and deletes those it finds there: instances that start
-        // side by side (and the test JVM's own servers) each install in a folder of their own.
-        Path tmp = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-tmp"));
-        instance.environment().put("TMPDIR", tmp.toString());
+        ProcessBuilder instance = ChildJvm.ownTemporaryFolder(ChildJvm.of(AppInstance.class, folder.toString()),
+                folder.resolveSibling(folder.getFileName() + "-tmp"));
         Process jvm = instance.start();
         CompletableFuture<String> url = new CompletableFuture<>();
         Deque<String> lastLines = new ArrayDeque<>();

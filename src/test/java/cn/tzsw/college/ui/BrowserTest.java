@@ -3,6 +3,7 @@ package cn.tzsw.college.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.QuickPolling;
 import cn.tzsw.college.WebClient;
 import java.io.File;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public abstract class BrowserTest extends IntegrationTest {
         return new QuickWait(driver, Duration.ofSeconds(60));
     }
 
-    /** A WebDriverWait whose steps start short again on every {@link #until}. */
+    /** A WebDriverWait whose steps ({@link QuickPolling}'s) start short again on every {@link #until}. */
     private static final class QuickWait extends WebDriverWait {
 
         private final Steps steps;
@@ -94,19 +95,19 @@ public abstract class BrowserTest extends IntegrationTest {
 
         @Override
         public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
-            steps.next = Duration.ofMillis(10);
+            steps.next = QuickPolling.FIRST_STEP;
             return super.until(isTrue);
         }
     }
 
     private static final class Steps implements Sleeper {
 
-        private Duration next = Duration.ofMillis(10);
+        private Duration next = QuickPolling.FIRST_STEP;
 
         @Override
         public void sleep(Duration pollingInterval) throws InterruptedException {
             Duration now = next;
-            next = next.multipliedBy(2).compareTo(pollingInterval) < 0 ? next.multipliedBy(2) : pollingInterval;
+            next = QuickPolling.after(now);
             Sleeper.SYSTEM_SLEEPER.sleep(now);
         }
     }
