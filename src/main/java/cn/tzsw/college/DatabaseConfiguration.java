@@ -1,6 +1,7 @@
 package cn.tzsw.college;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.File;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,6 +43,12 @@ class DatabaseConfiguration {
 
         EmbeddedServerPool(EmbeddedMariaDb.Lease lease) {
             this.lease = lease;
+            lease.afterRestart(() -> {
+                HikariPoolMXBean pool = getHikariPoolMXBean(); // null until the pool's first connection
+                if (pool != null) {
+                    pool.softEvictConnections(); // idle ones close now, those in use when given back
+                }
+            });
         }
 
         @Override

@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -72,7 +73,7 @@ final class EmbeddedMariaDb {
     private static final Map<String, Server> SERVERS = new ConcurrentHashMap<>();
     private static final Set<String> GIVEN_UP = ConcurrentHashMap.newKeySet();
     /** Applications using each folder's server; guarded by the class lock. */
-    private static final Map<String, Integer> LEASES = new HashMap<>();
+    private static final Map<String, List<Lease>> LEASES = new HashMap<>();
     private static boolean stopAtExitRegistered;
     private static final int RESTARTS = 3;
     /** Before the n-th further try it waits n times this; a test of the giving up sets it shorter. */
@@ -119,6 +120,7 @@ final class EmbeddedMariaDb {
         private final File folder;
         private final Endpoint endpoint;
         private final AtomicBoolean open = new AtomicBoolean(true);
+        private volatile Runnable afterRestart = () -> { };
 
         private Lease(File folder, Endpoint endpoint) {
             this.folder = folder;
@@ -129,11 +131,21 @@ final class EmbeddedMariaDb {
             return endpoint;
         }
 
+        /**
+         * What the application does when the server was started again after it ended, before
+         * {@link EmbeddedMariaDb#serving} says so: its pool drops the connections to the ended server, which it would
+         * otherwise hand out unchecked if they were given back less than half a second ago (Hikari checks only
+         * connections idle for longer).
+         */
+        void afterRestart(Runnable action) {
+            afterRestart = action;
+        }
+
         /** Gives the server back: the last application to do so stops it. */
         @Override
         public void close() {
             if (open.compareAndSet(true, false)) {
-                release(folder);
+                release(this);
             }
         }
     }
@@ -142,14 +154,17 @@ final class EmbeddedMariaDb {
     static synchronized Lease lease(File dataDir, String databaseName, String configuredPassword) {
         Endpoint endpoint = start(dataDir, databaseName, configuredPassword);
         File folder = absolute(dataDir);
-        LEASES.merge(folder.getPath(), 1, Integer::sum);
-        return new Lease(folder, endpoint);
+        Lease lease = new Lease(folder, endpoint);
+        LEASES.computeIfAbsent(folder.getPath(), path -> new ArrayList<>()).add(lease);
+        return lease;
     }
 
-    private static synchronized void release(File folder) {
-        if (LEASES.merge(folder.getPath(), -1, Integer::sum) <= 0) {
-            LEASES.remove(folder.getPath());
-            stop(folder);
+    private static synchronized void release(Lease lease) {
+        List<Lease> leases = LEASES.getOrDefault(lease.folder.getPath(), new ArrayList<>());
+        leases.remove(lease);
+        if (leases.isEmpty()) {
+            LEASES.remove(lease.folder.getPath());
+            stop(lease.folder);
         }
         EmbeddedMariaDb.class.notifyAll(); // the shutdown hook may be waiting for the last lease
     }
@@ -319,6 +334,13 @@ final class EmbeddedMariaDb {
             try {
                 Server restarted = startServer(folder, ended.databaseName(), ended.password(), ended.lock(),
                         ended.port(), false);
+                for (Lease lease : LEASES.getOrDefault(folder.getPath(), List.of())) {
+                    try {
+                        lease.afterRestart.run();
+                    } catch (RuntimeException e) { // the server runs: a pool that could not drop its connections
+                        log.warn("After the restart of the embedded MariaDB in {}: {}", folder, e.toString());
+                    }
+                }
                 SERVERS.put(folder.getPath(), restarted);
                 watch(folder, restarted);
                 log.warn("The embedded MariaDB in {} runs again (restart {} of at most {})", folder, attempt,

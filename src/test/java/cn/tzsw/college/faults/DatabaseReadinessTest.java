@@ -10,12 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 14, item 1, as a process manager sees it: when the app's embedded MariaDB is killed, readiness says DOWN
@@ -29,6 +34,10 @@ class DatabaseReadinessTest extends IntegrationTest {
 
     @Autowired
     DatabaseProperties database;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void readiness_turns_down_within_two_seconds_of_the_database_being_killed_and_up_again_after_its_restart()
@@ -45,6 +54,37 @@ class DatabaseReadinessTest extends IntegrationTest {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\""); // the pool's own check reaches the database again
+    }
+
+    /**
+     * Requests under way when the server died give their connections back after it runs again: returned less than
+     * half a second before, the pool would hand them out again unchecked, and the next request would fail on a
+     * connection to the ended server (seen: the health check right after readiness said UP answered 503).
+     */
+    @Test
+    void connections_in_use_when_the_database_died_are_not_handed_out_after_its_restart() throws Exception {
+        Assumptions.assumeFalse(database.external(), "an external server is not the app's to restart");
+        Path folder = Path.of(database.dataDir()).toAbsolutePath().normalize();
+        List<Connection> inUse = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Connection connection = dataSource.getConnection();
+            connection.createStatement().execute("SELECT 1");
+            inUse.add(connection);
+        }
+        ProcessHandle killed = mariadbd(folder);
+
+        killed.destroyForcibly();
+        await("the server started again").atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                .until(() -> mariadbd(folder).pid() != killed.pid()
+                        && get("/actuator/health/readiness").statusCode() == 200);
+        for (Connection connection : inUse) {
+            connection.close();
+        }
+
+        for (int i = 0; i < inUse.size() + 1; i++) { // the same thread: the pool offers it what it gave back first
+            assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+        }
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
