@@ -64,7 +64,7 @@ public final class MailServer {
         greenMail.stop();
     }
 
-    /** Starts over with no mails: the ones of a registration burst weigh on GreenMail's later deliveries. */
+    /** Starts over with no mails (a registration burst leaves thousands in the test JVM's memory). */
     public synchronized void empty() {
         stop();
         start();

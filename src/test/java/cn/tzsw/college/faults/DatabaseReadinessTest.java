@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,25 +69,35 @@ class DatabaseReadinessTest extends IntegrationTest {
         Assumptions.assumeFalse(database.external(), "an external server is not the app's to restart");
         Path folder = Path.of(database.dataDir()).toAbsolutePath().normalize();
         List<Connection> inUse = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Connection connection = dataSource.getConnection();
-            connection.createStatement().execute("SELECT 1");
-            inUse.add(connection);
-        }
-        ProcessHandle killed = mariadbd(folder);
+        try {
+            for (int i = 0; i < 3; i++) {
+                inUse.add(dataSource.getConnection());
+                assertThat(selectOne(inUse.getLast())).isEqualTo(1);
+            }
+            ProcessHandle killed = mariadbd(folder);
 
-        killed.destroyForcibly();
-        await("the server started again").atMost(Duration.ofSeconds(90)).ignoreExceptions()
-                .until(() -> mariadbd(folder).pid() != killed.pid()
-                        && get("/actuator/health/readiness").statusCode() == 200);
-        for (Connection connection : inUse) {
-            connection.close();
+            killed.destroyForcibly();
+            await("the server started again").atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                    .until(() -> mariadbd(folder).pid() != killed.pid()
+                            && get("/actuator/health/readiness").statusCode() == 200);
+        } finally {
+            for (Connection connection : inUse) {
+                connection.close(); // given back after the restart (or, should the test fail, at all)
+            }
         }
 
         for (int i = 0; i < inUse.size() + 1; i++) { // the same thread: the pool offers it what it gave back first
             assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
         }
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    private static int selectOne(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet one = statement.executeQuery("SELECT 1")) {
+            one.next();
+            return one.getInt(1);
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
