@@ -22,6 +22,13 @@ public class LectureSeats {
         CLAIMED, LECTURE_FULL, QUOTA_FULL
     }
 
+    /**
+     * {@link #claim} as a SQL expression with three parameters (lecture id, county code, whether the county has a
+     * quota) that yields a {@link Claim}'s name, for a statement that claims and writes in one (registration's insert
+     * of a new registration). Needs the caller's transaction as {@link #claim} does.
+     */
+    public static final String CLAIM = LectureSeatCounter.CLAIM;
+
     private final LectureSeatCounter lectures;
     private final LectureQuotaRepository quotas;
 
@@ -34,14 +41,7 @@ public class LectureSeats {
     /** Takes a seat for a trainee of the county; {@code countyHasQuota} says whether a quota row applies. */
     public Claim claim(long lectureId, String countyCode, boolean countyHasQuota) {
         requireTransaction();
-        if (!lectures.takeSeat(lectureId)) {
-            return Claim.LECTURE_FULL;
-        }
-        if (countyHasQuota && !quotas.takeSeat(lectureId, countyCode)) {
-            lectures.returnSeat(lectureId);
-            return Claim.QUOTA_FULL;
-        }
-        return Claim.CLAIMED;
+        return Claim.valueOf(lectures.claim(lectureId, countyCode, countyHasQuota));
     }
 
     /** Gives a seat back (a cancellation, or a registration moved to the waitlist). */

@@ -27,8 +27,7 @@ public class RegistrationStatuses {
 
     /** The current status of the registrations that exist. */
     public Map<Long, RegistrationStatus> of(Collection<Long> registrationIds) {
-        return registrations.findAllById(registrationIds).stream()
-                .collect(Collectors.toMap(Registration::getId, Registration::getStatus));
+        return registrations.statuses(registrationIds);
     }
 
     /** The status of each registration among these trainees and lectures. */

@@ -145,7 +145,7 @@ public class AccountService {
     public Map<Long, Locale> languagesOf(Collection<Long> accountIds) {
         Map<Long, Locale> languages = new HashMap<>();
         accountIds.forEach(id -> languages.put(id, Locale.SIMPLIFIED_CHINESE));
-        accounts.findAllById(accountIds).forEach(a -> languages.put(a.getId(), Locale.forLanguageTag(a.getLocale())));
+        accounts.localesOf(accountIds).forEach((id, locale) -> languages.put(id, Locale.forLanguageTag(locale)));
         return languages;
     }
 

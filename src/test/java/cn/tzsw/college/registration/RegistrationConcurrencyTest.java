@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
+import cn.tzsw.college.shared.BusinessRuleException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +57,28 @@ class RegistrationConcurrencyTest extends IntegrationTest {
         assertThat(fixtures.count("SELECT COUNT(DISTINCT trainee_id) FROM registration WHERE lecture_id = ?", lectureId))
                 .isEqualTo(1000);
         assertThat(fixtures.count("SELECT COUNT(*) FROM registration WHERE lecture_id = ?", lectureId)).isEqualTo(1000);
+    }
+
+    /** A phone's repeated taps: the claim and the row are one statement, and a refused row takes no seat. */
+    @Test
+    void one_trainee_tapping_register_many_times_at_once_holds_one_registration_and_one_seat() throws Exception {
+        String phone = fixtures.trainees(1, VILLAGE, false).getFirst();
+        long lectureId = fixtures.openLecture(5, Map.of());
+
+        List<Callable<String>> taps = Collections.nCopies(16, () -> {
+            try {
+                return fixtures.as(phone, () -> registrations.register(lectureId)).status().name();
+            } catch (BusinessRuleException refused) {
+                return refused.messageKey();
+            }
+        });
+        List<String> outcomes = inParallel(16, taps);
+
+        assertThat(outcomes).containsOnlyOnce(RegistrationStatus.REGISTERED.name())
+                .filteredOn(outcome -> !outcome.equals(RegistrationStatus.REGISTERED.name()))
+                .hasSize(15).containsOnly("registration.already");
+        assertThat(fixtures.count("SELECT taken FROM lecture WHERE id = ?", lectureId)).isEqualTo(1);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM registration WHERE lecture_id = ?", lectureId)).isEqualTo(1);
     }
 
     @Test

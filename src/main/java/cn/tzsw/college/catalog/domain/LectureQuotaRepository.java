@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Seat quotas per county (lecture_quota). Plain SQL only, no entity: {@code taken} moves with every registration
- * through conditional UPDATEs, which an ORM collection would overwrite.
+ * through conditional UPDATEs, which an ORM collection would overwrite (a seat is taken by the function claim_seat,
+ * see {@link LectureSeatCounter#claim}).
  */
 @Repository
 public class LectureQuotaRepository {
@@ -41,13 +42,6 @@ public class LectureQuotaRepository {
                 INSERT INTO lecture_quota (lecture_id, county_code, seats, taken) VALUES (:id, :county, :seats, 0)
                 ON DUPLICATE KEY UPDATE seats = :seats
                 """, Map.of("id", lectureId, "county", county, "seats", count)));
-    }
-
-    /** One seat more of the county's quota, unless it is used up. */
-    public boolean takeSeat(long lectureId, String countyCode) {
-        return jdbc.update("UPDATE lecture_quota SET taken = taken + 1"
-                        + " WHERE lecture_id = :id AND county_code = :county AND taken < seats",
-                Map.of("id", lectureId, "county", countyCode)) == 1;
     }
 
     /** One seat fewer of the county's quota (never below zero). */

@@ -7,8 +7,15 @@ package cn.tzsw.college.catalog.domain;
  */
 public interface LectureSeatCounter {
 
-    /** One seat more, unless the lecture is full; the UPDATE locks the lecture row until the transaction ends. */
-    boolean takeSeat(long lectureId);
+    /**
+     * The claim as a SQL expression with three parameters (lecture id, county code, whether the county has a quota):
+     * the function claim_seat (changelog 2026-12-07-10), which takes a seat of the lecture and, where the county has
+     * a quota, of the quota, or nothing, and returns a {@code LectureSeats.Claim}'s name.
+     */
+    String CLAIM = "claim_seat(?, ?, ?)";
+
+    /** {@link #CLAIM} alone; it locks the lecture row until the transaction ends. */
+    String claim(long lectureId, String countyCode, boolean countyHasQuota);
 
     /** One seat fewer (never below zero). */
     void returnSeat(long lectureId);

@@ -17,9 +17,9 @@ public class LectureSeatCounterImpl implements LectureSeatCounter {
     }
 
     @Override
-    public boolean takeSeat(long lectureId) {
-        return jdbc.sql("UPDATE lecture SET taken = taken + 1 WHERE id = ? AND taken < capacity").param(lectureId)
-                .update() == 1;
+    public String claim(long lectureId, String countyCode, boolean countyHasQuota) {
+        return jdbc.sql("SELECT " + CLAIM).params(lectureId, countyCode, countyHasQuota)
+                .query(String.class).single();
     }
 
     @Override

@@ -2,6 +2,8 @@ package cn.tzsw.college.registration.domain;
 
 import cn.tzsw.college.registration.RegistrationStatus;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,15 +41,20 @@ public interface RegistrationRows {
     /** The standing of the trainee; empty when there is no such lecture. */
     Optional<Standing> standingOfTrainee(long traineeId, long lectureId);
 
+    /** The status of each of these registrations that exists (plain rows: a mail batch reads hundreds). */
+    Map<Long, RegistrationStatus> statuses(Collection<Long> registrationIds);
+
     /** The lecture's terms alone, for seat decisions other than a registration. */
     Optional<LectureTerms> terms(long lectureId);
 
     /**
-     * A new row with the id drawn by the standing query; a second row for the same trainee and lecture fails on the
-     * unique key.
+     * A new row with the id drawn by the standing query, registered if catalog's seat claim
+     * ({@code catalog.LectureSeats#CLAIM}) takes a seat for the county within the same statement, else waitlisted;
+     * returns which. A second row for the same trainee and lecture fails on the unique key, and the statement's
+     * claim with it.
      */
-    void insert(long id, long lectureId, long traineeId, String countyCode, RegistrationStatus status, boolean byAdmin,
-                LocalDateTime now);
+    RegistrationStatus insertClaimingSeat(long id, long lectureId, long traineeId, String countyCode,
+                                          boolean countyHasQuota, boolean byAdmin, LocalDateTime now);
 
     /**
      * A cancelled row rejoins at the back of the line, counted in the trainee's county of today; false when it

@@ -1,6 +1,7 @@
 package cn.tzsw.college.registration.domain;
 
 import cn.tzsw.college.catalog.CourseStatus;
+import cn.tzsw.college.catalog.LectureSeats;
 import cn.tzsw.college.catalog.LectureStatus;
 import cn.tzsw.college.catalog.LectureTermsSql;
 import cn.tzsw.college.registration.RegistrationStatus;
@@ -8,7 +9,10 @@ import cn.tzsw.college.trainees.TraineeRefSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +104,18 @@ public class RegistrationRowsImpl implements RegistrationRows {
     }
 
     @Override
+    public Map<Long, RegistrationStatus> statuses(Collection<Long> registrationIds) {
+        Map<Long, RegistrationStatus> statuses = new HashMap<>();
+        if (!registrationIds.isEmpty()) {
+            jdbc.sql("SELECT id, status FROM registration WHERE id IN (:ids)").param("ids", registrationIds)
+                    .query(rs -> {
+                        statuses.put(rs.getLong(1), RegistrationStatus.valueOf(rs.getString(2)));
+                    });
+        }
+        return statuses;
+    }
+
+    @Override
     public Optional<LectureTerms> terms(long lectureId) {
         return jdbc.sql("SELECT " + TERMS + " FROM lecture_terms_v l WHERE l.id = ?").param(lectureId)
                 .query((rs, row) -> terms(rs, Optional.ofNullable(rs.getString("quota_counties"))
@@ -116,13 +132,22 @@ public class RegistrationRowsImpl implements RegistrationRows {
                 quotaCounties);
     }
 
+    /**
+     * The claim runs while the row's values are computed, so the lecture row is locked before the registration row
+     * exists (as the promotions, which lock it and then read the line, expect), and claim and row cost one round trip.
+     */
+    private static final String INSERT_CLAIMING_SEAT = """
+            INSERT INTO registration (id, lecture_id, trainee_id, county_code, status, queued_at, changed_at, by_admin)
+            VALUES (?, ?, ?, ?, IF(%s = 'CLAIMED', 'REGISTERED', 'WAITLISTED'), ?, ?, ?)
+            RETURNING status
+            """.formatted(LectureSeats.CLAIM);
+
     @Override
-    public void insert(long id, long lectureId, long traineeId, String countyCode, RegistrationStatus status,
-                       boolean byAdmin, LocalDateTime now) {
-        jdbc.sql("""
-                INSERT INTO registration (id, lecture_id, trainee_id, county_code, status, queued_at, changed_at, by_admin)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, lectureId, traineeId, countyCode, status.name(), now, now, byAdmin).update();
+    public RegistrationStatus insertClaimingSeat(long id, long lectureId, long traineeId, String countyCode,
+                                                 boolean countyHasQuota, boolean byAdmin, LocalDateTime now) {
+        return RegistrationStatus.valueOf(jdbc.sql(INSERT_CLAIMING_SEAT)
+                .params(id, lectureId, traineeId, countyCode, lectureId, countyCode, countyHasQuota, now, now, byAdmin)
+                .query(String.class).single());
     }
 
     @Override

@@ -86,18 +86,21 @@ public class Enrolments {
         // The event goes out first (its listeners write in this transaction: the mail notice, with the id drawn for
         // the row), then the claim locks the lecture row and the registration row is written under that lock: a
         // promotion reading the line never meets a registration still in the making, and the lock is held only for
-        // the claim, this row and the commit.
+        // the claim, this row and the commit. A new row and its claim are one statement.
         long registrationId = standing.idToUse();
         events.publishEvent(new RegistrationEvents.Recorded(registrationId, standing.traineeId(), lecture.id()));
         String county = countyOf(standing.regionCode());
-        LectureSeats.Claim claim = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county));
-        RegistrationStatus status = claim == LectureSeats.Claim.CLAIMED ? RegistrationStatus.REGISTERED
-                : RegistrationStatus.WAITLISTED;
+        RegistrationStatus status;
         try {
             if (standing.registrationId() == null) {
-                registrations.insert(registrationId, lecture.id(), standing.traineeId(), county, status, byAdmin, now);
-            } else if (!registrations.rejoin(registrationId, county, status, byAdmin, now)) {
-                throw new BusinessRuleException("registration.already"); // rejoined a moment ago
+                status = registrations.insertClaimingSeat(registrationId, lecture.id(), standing.traineeId(), county,
+                        lecture.hasQuotaFor(county), byAdmin, now);
+            } else {
+                status = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county)) == LectureSeats.Claim.CLAIMED
+                        ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+                if (!registrations.rejoin(registrationId, county, status, byAdmin, now)) {
+                    throw new BusinessRuleException("registration.already"); // rejoined a moment ago
+                }
             }
         } catch (DataIntegrityViolationException e) {
             throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once

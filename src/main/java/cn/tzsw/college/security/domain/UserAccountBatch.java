@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Set-based writes of accounts, for roster imports of thousands of rows (one statement per batch, not per row). */
+/**
+ * Set-based reads and writes of accounts, for roster imports of thousands of rows and the mails of a registration
+ * burst (one statement per batch, not per row).
+ */
 public interface UserAccountBatch {
+
+    /** The language tag each of these accounts chose (accounts that do not exist are left out). */
+    Map<Long, String> localesOf(Collection<Long> accountIds);
 
     /** Of the given user names, those that exist. */
     Set<String> existingUsernames(Collection<String> usernames);

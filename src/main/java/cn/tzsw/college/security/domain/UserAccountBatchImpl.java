@@ -28,6 +28,18 @@ class UserAccountBatchImpl implements UserAccountBatch {
     }
 
     @Override
+    public Map<Long, String> localesOf(Collection<Long> accountIds) {
+        Map<Long, String> locales = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.sql("SELECT id, locale FROM user_account WHERE id IN (:ids)").param("ids", accountIds)
+                    .query(rs -> {
+                        locales.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return locales;
+    }
+
+    @Override
     public Set<String> existingUsernames(Collection<String> usernames) {
         if (usernames.isEmpty()) {
             return Set.of();

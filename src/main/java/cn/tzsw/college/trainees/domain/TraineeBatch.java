@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Set-based reads and writes of trainees for roster imports of thousands of lines: one statement per batch, not an
- * entity per row (10,000 lines in a few seconds). Joins the caller's transaction.
+ * Set-based reads and writes of trainees for roster imports of thousands of lines and the mails of a registration
+ * burst: one statement per batch, not an entity per row (10,000 lines in a few seconds). Joins the caller's
+ * transaction.
  */
 public interface TraineeBatch {
 
@@ -26,6 +27,13 @@ public interface TraineeBatch {
     record Change(long traineeId, String name, String phone, String email, String workUnit, String regionCode,
                   CertificateLevel level, LocalDate periodStart) {
     }
+
+    /** Where to write to a trainee: name, e-mail (may be null) and the account whose language the mail uses. */
+    record Addressee(long traineeId, String name, String email, long accountId) {
+    }
+
+    /** The trainees among these ids that exist, as addressees. */
+    List<Addressee> addressees(Collection<Long> traineeIds);
 
     /** The trainees with these ID numbers, by ID number. */
     Map<String, Existing> existingByIdNumber(Collection<String> idNumbers);

@@ -26,6 +26,16 @@ class TraineeBatchImpl implements TraineeBatch {
     }
 
     @Override
+    public List<Addressee> addressees(Collection<Long> traineeIds) {
+        if (traineeIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, name, email, account_id FROM trainee WHERE id IN (:ids)").param("ids", traineeIds)
+                .query((rs, row) -> new Addressee(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
+    @Override
     public Map<String, Existing> existingByIdNumber(Collection<String> idNumbers) {
         Map<String, Existing> found = new HashMap<>();
         if (!idNumbers.isEmpty()) {
