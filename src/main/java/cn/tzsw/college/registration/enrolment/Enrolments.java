@@ -91,19 +91,19 @@ public class Enrolments {
         events.publishEvent(new RegistrationEvents.Recorded(registrationId, standing.traineeId(), lecture.id()));
         String county = countyOf(standing.regionCode());
         RegistrationStatus status;
-        try {
-            if (standing.registrationId() == null) {
+        if (standing.registrationId() == null) {
+            try {
                 status = registrations.insertClaimingSeat(registrationId, lecture.id(), standing.traineeId(), county,
                         lecture.hasQuotaFor(county), byAdmin, now);
-            } else {
-                status = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county)) == LectureSeats.Claim.CLAIMED
-                        ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
-                if (!registrations.rejoin(registrationId, county, status, byAdmin, now)) {
-                    throw new BusinessRuleException("registration.already"); // rejoined a moment ago
-                }
+            } catch (DataIntegrityViolationException e) {
+                throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
             }
-        } catch (DataIntegrityViolationException e) {
-            throw new BusinessRuleException("registration.already"); // the same trainee clicked twice at once
+        } else {
+            status = seats.claim(lecture.id(), county, lecture.hasQuotaFor(county)) == LectureSeats.Claim.CLAIMED
+                    ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+            if (!registrations.rejoin(registrationId, county, status, byAdmin, now)) {
+                throw new BusinessRuleException("registration.already"); // rejoined a moment ago
+            }
         }
         return new RegistrationOutcome(registrationId, status);
     }
