@@ -41,7 +41,8 @@ final class ChildJvm {
     private static ProcessBuilder java(String classPath, Class<?> main, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", // these JVMs live seconds: a quick start beats peak speed
+                // these JVMs live seconds: a quick start beats peak speed, and G1's concurrent threads cost CPU
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", classPath, main.getName()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true);
