@@ -258,6 +258,6 @@ class RightForThePlaceTest extends IntegrationTest {
                 java.util.Arrays.fill(pixels, y * width + x0, y * width + x0 + scale, 0xFF000000);
             }
         }
-        return QrScans.read(width, height, pixels);
+        return QrScans.readPainted(width, height, pixels);
     }
 }
