@@ -41,8 +41,7 @@ final class ChildJvm {
     private static ProcessBuilder java(String classPath, Class<?> main, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // these JVMs live seconds: a quick start beats peak speed, and G1's concurrent threads cost CPU
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", // these JVMs live seconds: a quick start beats peak speed
                 "-cp", classPath, main.getName()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true);
