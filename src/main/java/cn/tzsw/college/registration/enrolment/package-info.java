@@ -14,9 +14,8 @@
  * catalog's changelog owns), locks the lecture row and takes the seat, and the row follows in the same statement,
  * so the lock is held only for that statement's rest and the commit, with no round trip between claim and row
  * (measured with the dispatcher's plain batch reads: 1,419 → 1,600 registrations/s, docs/performance.md); a
- * cancelled row that rejoins is
- * claimed through {@code LectureSeats.claim} and then updated; {@code LectureSeats} checks in code that it runs in
- * the caller's transaction (no transaction proxy);</li>
+ * cancelled row that rejoins is claimed through {@code LectureSeats.claim} and then updated; {@code LectureSeats}
+ * checks in code that it runs in the caller's transaction (no transaction proxy);</li>
  * <li>the path calls the statements of {@code RegistrationRowsImpl} and catalog's {@code LectureSeatCounterImpl}
  * directly, not through their repositories' proxies (no repository invocation metrics for these calls);</li>
  * <li>the mail is a {@code mail_notice} row written by notification's in-transaction listener
