@@ -47,6 +47,8 @@ class DrainingConnectorTest extends IntegrationTest {
     @Test
     void a_request_reaching_a_pausing_connector_is_answered_in_full_or_refused_unread() throws Exception {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProtocolHandler().getClass().getSimpleName()).as("the app's connector protocol")
+                .isEqualTo("PauseAwareProtocol");
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
