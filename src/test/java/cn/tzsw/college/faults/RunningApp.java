@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The whole app in a JVM of its own, as an operator runs it: the demo profile, a random port, the embedded MariaDB
- * in {@code <folder>/mariadb}, its log in {@code <folder>/<name>.log}. Started again on the same folder, it finds
- * everything the earlier run stored.
+ * The whole app in a JVM of its own, as an operator runs it: a random port, the embedded MariaDB in
+ * {@code <folder>/mariadb}, its log in {@code <folder>/<name>.log}, the demo profile or an empty database. Started
+ * again on the same folder, it finds everything the earlier run stored.
  */
 final class RunningApp implements AutoCloseable {
 
@@ -42,10 +42,19 @@ final class RunningApp implements AutoCloseable {
         this.mariadbd = mariadbd;
     }
 
-    /** Starts the app and returns once its readiness says UP. */
+    /** Starts the app with the demo data and returns once its readiness says UP. */
     static RunningApp start(Path folder, String name) throws IOException {
+        return start(folder, name, "demo");
+    }
+
+    /** Starts the app with an empty database (its regions only) and returns once its readiness says UP. */
+    static RunningApp startEmpty(Path folder, String name) throws IOException {
+        return start(folder, name, "default");
+    }
+
+    private static RunningApp start(Path folder, String name, String profile) throws IOException {
         Path log = folder.resolve(name + ".log");
-        ProcessBuilder app = ChildJvm.application("--server.port=0", "--spring.profiles.active=demo",
+        ProcessBuilder app = ChildJvm.application("--server.port=0", "--spring.profiles.active=" + profile,
                         "--app.db.data-dir=" + folder.resolve("mariadb"),
                         "--app.attendance.video.dir=" + folder.resolve("videos"),
                         "--app.hours.evidence-dir=" + folder.resolve("evidence"),

@@ -70,7 +70,8 @@ class ShutdownTest {
     static void startTheIdleApp() {
         idle = CompletableFuture.supplyAsync(() -> {
             try {
-                return RunningApp.start(Files.createDirectories(temp.resolve("idle")), "idle");
+                // idle, with nothing to do: an empty database, which also spares the start the demo's data
+                return RunningApp.startEmpty(Files.createDirectories(temp.resolve("idle")), "idle");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
