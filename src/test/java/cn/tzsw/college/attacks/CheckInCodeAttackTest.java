@@ -1,5 +1,6 @@
 package cn.tzsw.college.attacks;
 
+import static cn.tzsw.college.TryAgainTimes.TRY_AGAIN_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class CheckInCodeAttackTest extends IntegrationTest {
 
         BusinessRuleException refused = refusal(guesser, lecture.id(), rightCode(lecture.id()));
 
-        assertThat(chinese(refused)).contains("错误次数过多").containsPattern("请于 \\d{2}:\\d{2} 后再试");
+        assertThat(chinese(refused)).contains("错误次数过多").containsPattern(TRY_AGAIN_AT);
         assertThat(fixtures.count("SELECT COUNT(*) FROM attendance_record WHERE lecture_id = ?", lecture.id())).isZero();
         // The limit is the guesser's: a neighbour typing the right code checks in.
         assertThat(fixtures.as(lecture.trainees().get(1),

@@ -1,5 +1,6 @@
 package cn.tzsw.college.attacks;
 
+import static cn.tzsw.college.TryAgainTimes.TRY_AGAIN_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +71,7 @@ class GuessingAttackTest extends IntegrationTest {
 
         HttpResponse<String> right = web.signIn(phone, "Right@2026");
 
-        assertThat(answer(web, right)).contains(LOCKED).containsPattern("请于 \\d{2}:\\d{2} 后再试");
+        assertThat(answer(web, right)).contains(LOCKED).containsPattern(TRY_AGAIN_AT);
         assertThat(web.get(SIGNED_IN_PAGE).statusCode()).as("not signed in").isEqualTo(302);
         // The lock is the account's, not the client's: another address is refused too.
         WebClient other = client();

@@ -1,5 +1,6 @@
 package cn.tzsw.college.attacks;
 
+import static cn.tzsw.college.TryAgainTimes.TRY_AGAIN_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class SignUpProbingAttackTest extends IntegrationTest {
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.field()).as("the whole attempt, no field").isNull();
                     assertThat(messages.getMessage(e.messageKey(), e.arguments(), Locale.SIMPLIFIED_CHINESE))
-                            .containsPattern("注册尝试过于频繁，请于 \\d{2}:\\d{2} 后再试");
+                            .containsPattern("注册尝试过于频繁，" + TRY_AGAIN_AT);
                 });
         assertThat(trainees.signUp(SignUpTest.validSignUp(), Locale.SIMPLIFIED_CHINESE, "192.0.2.82"))
                 .as("another address signs up").isPositive();

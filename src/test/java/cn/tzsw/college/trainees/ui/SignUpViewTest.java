@@ -1,5 +1,6 @@
 package cn.tzsw.college.trainees.ui;
 
+import static cn.tzsw.college.TryAgainTimes.TRY_AGAIN_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tzsw.college.ViewTest;
@@ -84,7 +85,7 @@ class SignUpViewTest extends ViewTest {
             test($(Button.class).id("sign-up-submit")).click();
 
             assertThat(notifications())
-                    .anyMatch(text -> text.matches("(?s).*注册尝试过于频繁，请于 \\d{2}:\\d{2} 后再试.*"));
+                    .anyMatch(text -> text.matches("(?s).*注册尝试过于频繁，" + TRY_AGAIN_AT + ".*"));
             assertThat(currentView()).as("still on the sign-up page").isInstanceOf(SignUpView.class);
         } finally {
             limiter.clear(AttemptRule.SIGN_UP_ADDRESS, address);
