@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import cn.tzsw.college.Fixtures;
 import cn.tzsw.college.IntegrationTest;
 import cn.tzsw.college.security.SystemTasks;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,10 @@ class PastLecturesTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The app's clock: "today" is the college's day, which is ahead of UTC's from 16:00 UTC on. */
+    @Autowired
+    Clock clock;
+
     long traineeId(String phone) {
         return jdbc.queryForObject("SELECT id FROM trainee WHERE phone = ?", Long.class, phone);
     }
@@ -37,7 +42,7 @@ class PastLecturesTest extends IntegrationTest {
         long trainee = traineeId(fixtures.trainees(1, VILLAGE, true).getFirst());
         long first = fixtures.openLecture(10, Map.of());
         long second = fixtures.openLecture(10, Map.of());
-        LocalDate spring = LocalDate.now().minusMonths(8);
+        LocalDate spring = LocalDate.now(clock).minusMonths(8);
         List<PastLecture> history = List.of(new PastLecture(trainee, first, HoursSource.IN_PERSON, spring),
                 new PastLecture(trainee, second, HoursSource.VIDEO, spring.plusDays(30)),
                 new PastLecture(trainee, first, HoursSource.VIDEO, spring.plusDays(60)));
@@ -47,7 +52,7 @@ class PastLecturesTest extends IntegrationTest {
 
         assertThat(recorded).isEqualTo(2);
         assertThat(again).isZero();
-        assertThat(SystemTasks.runAsSystem(() -> ledger.entries(trainee, spring, LocalDate.now())))
+        assertThat(SystemTasks.runAsSystem(() -> ledger.entries(trainee, spring, LocalDate.now(clock))))
                 .extracting(HoursEntry::lectureId, HoursEntry::source, HoursEntry::earnedOn)
                 .containsExactly(tuple(first, HoursSource.IN_PERSON, spring),
                         tuple(second, HoursSource.VIDEO, spring.plusDays(30)));
@@ -90,7 +95,7 @@ class PastLecturesTest extends IntegrationTest {
         long lecture = fixtures.openLecture(10, Map.of());
 
         assertThatThrownBy(() -> SystemTasks.runAsSystem(() -> ledger.recordPastLectures(
-                List.of(new PastLecture(trainee, lecture, HoursSource.IN_PERSON, LocalDate.now().plusDays(1))))))
+                List.of(new PastLecture(trainee, lecture, HoursSource.IN_PERSON, LocalDate.now(clock).plusDays(1))))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(fixtures.count("SELECT COUNT(*) FROM hours_entry WHERE trainee_id = ?", trainee)).isZero();
     }
