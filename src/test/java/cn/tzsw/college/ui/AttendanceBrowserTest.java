@@ -65,7 +65,7 @@ class AttendanceBrowserTest extends BrowserTest {
         open("/watch/" + skipped);
         playVideo(1);
         script("const v = document.getElementById('lecture-video'); v.currentTime = v.duration - 0.2;");
-        wait.until(d -> Boolean.TRUE.equals(script("return document.getElementById('lecture-video').ended")));
+        untilVideoEnded();
         // The player's last heartbeat (the end reached) must not add credit for the skipped part; the beats after it
         // report no playing.
         wait.until(d -> fixtures.count("SELECT COALESCE(FLOOR(MAX(w.last_position)), 0) FROM watch_progress w"
@@ -75,7 +75,7 @@ class AttendanceBrowserTest extends BrowserTest {
 
         open("/watch/" + watched);
         playVideo(creditedSpeed());
-        wait.until(d -> Boolean.TRUE.equals(script("return document.getElementById('lecture-video').ended")));
+        untilVideoEnded();
         wait.until(d -> text("#watch-credited").contains("已完成"));
         wait.withTimeout(Duration.ofSeconds(30)).until(d -> hours(phone, watched) == 1);
         assertThat(credited(phone, watched)).isGreaterThanOrEqualTo(10.2);

@@ -38,6 +38,7 @@ import org.openqa.selenium.support.ui.Sleeper;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 /** The main journeys in a real Chromium (Debian's chromium and chromedriver, installed by .ci/run). */
 @ExtendWith(BrowserTest.Chromium.class)
@@ -135,8 +136,9 @@ public abstract class BrowserTest extends IntegrationTest {
 
         private static Running start() {
             ChromeOptions options = new ChromeOptions();
+            Path profile;
             try {
-                Path profile = Files.createTempDirectory("chromium");
+                profile = Files.createTempDirectory("chromium");
                 options.setBinary(browser(profile));
                 options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -148,13 +150,17 @@ public abstract class BrowserTest extends IntegrationTest {
                                 + "AutofillServerCommunication",
                         "--disable-extensions", "--disable-renderer-backgrounding", "--disable-breakpad", "--mute-audio",
                         "--disable-smooth-scrolling");
+                // V8 without its optimising compilers (Maglev, TurboFan), as the test JVM runs without C2: a page's
+                // scripts run for seconds, too briefly to repay compiling them twice (browser tests' Chromium CPU
+                // lower in four of four alternating pairs, by 2-12 s of 50-73)
+                options.addArguments("--js-flags=--no-opt --no-maglev");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                     .build();
-            return new Running(new ChromeDriver(service, options));
+            return new Running(new ChromeDriver(service, options), profile);
         }
 
         /**
@@ -178,12 +184,14 @@ public abstract class BrowserTest extends IntegrationTest {
             return launcher.toString();
         }
 
-        /** Closed with the launcher session, after the JVM's last test. */
-        private record Running(WebDriver driver) implements AutoCloseable {
+        /** Closed with the launcher session, after the JVM's last test; its profile and launcher go with it. */
+        private record Running(WebDriver driver, Path profile) implements AutoCloseable {
 
             @Override
-            public void close() {
+            public void close() throws IOException {
                 driver.quit();
+                FileSystemUtils.deleteRecursively(profile);
+                Files.deleteIfExists(profile.resolveSibling(profile.getFileName() + "-launcher"));
             }
         }
     }
@@ -204,8 +212,15 @@ public abstract class BrowserTest extends IntegrationTest {
      * page is loaded ({@link #open}).
      */
     protected void navigate(String path) {
-        if (!appLoadedInThisSession || !Boolean.TRUE.equals(script("return !!(window.Vaadin && window.Vaadin.Flow"
-                + " && window.Vaadin.Flow.clients && location.port == arguments[0])", String.valueOf(port)))) {
+        // a click while the page still waits for an answer (as a page just loaded may) is lost: wait for the page
+        Object page = !appLoadedInThisSession ? "other" : wait.until(d -> script("""
+                if (!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)
+                    || location.port != arguments[0]) {
+                  return 'other';
+                }
+                return Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()) ? 'ready'
+                    : null;""", String.valueOf(port)));
+        if ("other".equals(page)) {
             open(path);
             return;
         }
@@ -302,6 +317,21 @@ public abstract class BrowserTest extends IntegrationTest {
                 "return !!window.collegePlayer && document.getElementById('lecture-video').readyState >= 1")));
         script("const v = document.getElementById('lecture-video'); v.muted = true; v.playbackRate = arguments[0];"
                 + " v.play();", rate);
+    }
+
+    /**
+     * Returns once the page's video has ended, told by the video's own event: a wait that asked every tenth of a
+     * second sent the browser a command each time.
+     */
+    protected void untilVideoEnded() {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1], video = document.getElementById('lecture-video');
+                if (video.ended) {
+                  done();
+                } else {
+                  video.addEventListener('ended', () => done(), {once: true});
+                }""");
     }
 
     /**

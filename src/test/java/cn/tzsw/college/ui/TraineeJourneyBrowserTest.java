@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +66,9 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         assertThat(text("#home-checkin")).contains("扫码签到", "用手机相机扫描教室二维码");
         assertThat(height("#home-checkin-submit")).as("a thumb-sized button").isGreaterThanOrEqualTo(44);
         driver.findElement(By.cssSelector("#home-checkin-code input")).sendKeys(code);
-        driver.findElement(By.id("home-checkin-submit")).click();
+        WebElement submit = driver.findElement(By.id("home-checkin-submit"));
+        submit.click();
+        wait.until(ExpectedConditions.stalenessOf(submit)); // the page loads again, every card in its new state
         wait.until(d -> hoursBooked(journey) == 1);
 
         completedThenCertified(journey, true);
@@ -91,7 +94,7 @@ class TraineeJourneyBrowserTest extends BrowserTest {
                 .isGreaterThanOrEqualTo(44);
         driver.findElement(watch).click();
         playVideo(creditedSpeed());
-        wait.until(d -> Boolean.TRUE.equals(script("return document.getElementById('lecture-video').ended")));
+        untilVideoEnded();
         wait.until(d -> hoursBooked(journey) == 1);
 
         completedThenCertified(journey, false);
@@ -205,9 +208,15 @@ class TraineeJourneyBrowserTest extends BrowserTest {
         return texts;
     }
 
+    /**
+     * The element's height once it is drawn: the page's elements can be in the page before their component is
+     * defined and laid out, with no height yet (0 was measured once).
+     */
     private double height(String selector) {
-        return ((Number) script("return document.querySelector(arguments[0]).getBoundingClientRect().height",
-                selector)).doubleValue();
+        return ((Number) wait.until(d -> script("""
+                const e = document.querySelector(arguments[0]);
+                const drawn = e && (!e.localName.includes('-') || e.shadowRoot) && e.getBoundingClientRect().height;
+                return drawn || null;""", selector))).doubleValue();
     }
 
     private int hoursBooked(Journey journey) {
