@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -154,6 +155,7 @@ public abstract class BrowserTest extends IntegrationTest {
                 // scripts run for seconds, too briefly to repay compiling them twice (browser tests' Chromium CPU
                 // lower in four of four alternating pairs, by 2-12 s of 50-73)
                 options.addArguments("--js-flags=--no-opt --no-maglev");
+                options.setScriptTimeout(Duration.ofSeconds(60)); // as long as a wait: a video plays to its end
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -319,12 +321,26 @@ public abstract class BrowserTest extends IntegrationTest {
                 + " v.play();", rate);
     }
 
+    /** Downloads what the link points to with the browser's own session, as a click on it would. */
+    protected byte[] download(String href) {
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)).then(buffer => {
+                  let binary = '';
+                  new Uint8Array(buffer).forEach(b => binary += String.fromCharCode(b));
+                  done(btoa(binary));
+                }).catch(e => done({failed: String(e)}));""", href);
+        if (!(answer instanceof String base64)) {
+            throw new AssertionError("Downloading " + href + " failed: " + answer);
+        }
+        return Base64.getDecoder().decode(base64);
+    }
+
     /**
      * Returns once the page's video has ended, told by the video's own event: a wait that asked every tenth of a
      * second sent the browser a command each time.
      */
     protected void untilVideoEnded() {
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1], video = document.getElementById('lecture-video');
                 if (video.ended) {

@@ -11,12 +11,10 @@ import cn.tzsw.college.security.SystemTasks;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +51,7 @@ class CertificateBrowserTest extends BrowserTest {
         WebElement download = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("a[data-serial='" + serial + "']")));
         screenshot("browser-my-certificates");
-        byte[] pdf = fetch(download.getAttribute("href"));
+        byte[] pdf = download(download.getAttribute("href"));
         java.nio.file.Files.write(java.nio.file.Path.of("target/certificates/browser-download.pdf"), pdf);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
@@ -100,18 +98,5 @@ class CertificateBrowserTest extends BrowserTest {
         return await("a certificate issued").atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "SELECT serial FROM certificate WHERE trainee_id = ? AND lecture_id = ?", String.class, trainee, lecture)
                 .stream().findFirst(), Optional::isPresent).orElseThrow();
-    }
-
-    /** Downloads what the link points to with the browser's own session, as the click would. */
-    private byte[] fetch(String href) {
-        Object base64 = ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then(r => r.arrayBuffer()).then(buffer => {
-                  let binary = '';
-                  const bytes = new Uint8Array(buffer);
-                  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
-                  done(btoa(binary));
-                }).catch(e => done('ERROR ' + e));""", href);
-        return Base64.getDecoder().decode((String) base64);
     }
 }

@@ -6,13 +6,11 @@ import cn.tzsw.college.regions.Region;
 import cn.tzsw.college.regions.RegionService;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +67,7 @@ class ProgressReportBrowserTest extends BrowserTest {
         assertNothingOutsideJiaojiang();
 
         // The Excel file of this view, fetched through the link with the session's sign-in.
-        List<List<String>> rows = xlsxRows(fetchBase64("#report-xlsx"));
+        List<List<String>> rows = xlsxRows(download(driver.findElement(By.id("report-xlsx")).getAttribute("href")));
         String all = rows.toString();
         assertThat(all).contains("椒江区", "海门街道", village.name(), "**********");
         assertThat(all).doesNotContain("台州市");
@@ -102,17 +100,9 @@ class ProgressReportBrowserTest extends BrowserTest {
         assertThat(renderedErrorPage()).isEqualTo(foreign);
     }
 
-    private String fetchBase64(String linkSelector) {
-        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(document.querySelector(arguments[0]).href).then(r => r.arrayBuffer()).then(b => {"
-                        + "  let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });",
-                linkSelector);
-    }
-
-    private static List<List<String>> xlsxRows(String base64) throws Exception {
+    private static List<List<String>> xlsxRows(byte[] xlsx) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             for (Row row : workbook.getSheetAt(0)) {
                 List<String> values = new ArrayList<>();
                 row.forEach(cell -> values.add(cell.toString()));

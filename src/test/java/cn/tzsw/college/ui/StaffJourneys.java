@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -163,7 +161,7 @@ abstract class StaffJourneys extends BrowserTest {
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), reissued, Keys.TAB);
         By download = By.cssSelector("#certificate-grid a[data-serial='" + reissued + "']");
         wait.until(d -> shownIn("#certificate-grid").contains(reissued) && !d.findElements(download).isEmpty());
-        String verification = QrScans.readPdf(fetch(driver.findElement(download).getAttribute("href")), 0);
+        String verification = QrScans.readPdf(download(driver.findElement(download).getAttribute("href")), 0);
         assertThat(verification).startsWith(site() + "/verify/");
 
         By revoke = By.cssSelector("vaadin-button.certificate-revoke[data-serial='" + reissued + "']");
@@ -205,7 +203,7 @@ abstract class StaffJourneys extends BrowserTest {
         assertThat(pageText()).contains("达标率", "合计").doesNotContain("黄岩区", "路桥区", "临海市");
         assertPageFits();
 
-        String rows = xlsxText(fetch(driver.findElement(By.id("report-xlsx")).getAttribute("href")));
+        String rows = xlsxText(download(driver.findElement(By.id("report-xlsx")).getAttribute("href")));
         assertThat(rows).contains("椒江区", "海门街道").doesNotContain("黄岩区", "台州市");
     }
 
@@ -342,18 +340,6 @@ abstract class StaffJourneys extends BrowserTest {
         if (docs != null) {
             Files.copy(file, Path.of(docs).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    /** Downloads what the link points to with the browser's own session, as the click would. */
-    private byte[] fetch(String href) {
-        Object base64 = ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then(r => r.arrayBuffer()).then(buffer => {
-                  let binary = '';
-                  new Uint8Array(buffer).forEach(b => binary += String.fromCharCode(b));
-                  done(btoa(binary));
-                });""", href);
-        return Base64.getDecoder().decode((String) base64);
     }
 
     private static String xlsxText(byte[] xlsx) throws IOException {
